@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** A duration such as `90s`, `15m`, `1h` or `7d`, parsed to milliseconds. */
+const duration = z
+  .string()
+  .trim()
+  .regex(/^\d+(ms|s|m|h|d)$/, 'must be a duration such as 30s, 15m, 1h or 7d')
+  .transform(parseDuration);
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const optionalUrl = optionalString.pipe(z.url('must be a URL').optional());
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+const secret = z.string().min(32, 'must be at least 32 characters (generate one with `openssl rand -base64 32`)');
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
+
+/**
+ * Every environment variable Aura reads, with its default. `.env.example` documents the same
+ * list; the launcher (`src/cli/launch.ts`) fills DATABASE_URL and AUTH_SECRET with embedded
+ * defaults before this schema sees them.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AURA_DATA_DIR: z.string().trim().min(1).default('.aura'),
+
+  DATABASE_URL: postgresUrl,
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
+
+  AUTH_SECRET: secret,
+  AUTH_URL: optionalUrl,
+  AUTH_TRUST_HOST: booleanFlag,
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  AUTH_DISCORD_ID: optionalString,
+  AUTH_DISCORD_SECRET: optionalString,
+  JWT_SECRET: optionalString.pipe(secret.optional()),
+  JWT_EXPIRY: duration.default(15 * 60_000),
+  REFRESH_TOKEN_EXPIRY: duration.default(7 * 24 * 3_600_000),
+
+  E2B_API_KEY: optionalString,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  ANTHROPIC_API_KEY: optionalString,
+  HELICONE_API_KEY: optionalString,
+
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url('must be a comma-separated list of origins such as https://aura-ide.com'))),
+  RATE_LIMIT_WINDOW: duration.default(15 * 60_000),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(100),
+  SENTRY_DSN: optionalUrl,
+});
+
+export type Env = z.infer<typeof envSchema>;
+export type RawEnv = Record<string, string | undefined>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Validates a raw environment, reporting every bad variable at once. */
+export function parseEnv(raw: RawEnv): Env {
+  const result = envSchema.safeParse(raw);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const value = raw[name];
+      if (value === undefined) return `${name}: is required and not set`;
+      return `${name}: ${issue.message} (got "${redact(name, value)}")`;
+    }),
+  );
+}
+
+function redact(name: string, value: string): string {
+  return /SECRET|KEY|TOKEN|PASSWORD|DSN|URL/.test(name) && value.length > 8 ? `${value.slice(0, 4)}…` : value;
+}
+
+export function parseDuration(text: string): number {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(text);
+  if (!match) throw new Error(`not a duration: ${text}`);
+  const units = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+  return Number(match[1]) * units[match[2] as keyof typeof units];
+}

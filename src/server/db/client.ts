@@ -1,0 +1,19 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Database = ReturnType<typeof createDatabase>['db'];
+
+/**
+ * Opens a pool on a PostgreSQL URL. The same code serves the embedded server, the CI server and
+ * production; only the URL differs.
+ */
+export function createDatabase(url: string, options: { max?: number } = {}) {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { application_name: 'aura' },
+  });
+  const db = drizzle(sql, { schema, casing: 'snake_case' });
+  return { db, close: () => sql.end({ timeout: 5 }) };
+}

@@ -1,0 +1,3 @@
+export * from './projects';
+export * from './sessions';
+export * from './users';
