@@ -2,7 +2,10 @@ import { GeistMono } from 'geist/font/mono';
 import { GeistSans } from 'geist/font/sans';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { AccountMenu } from '@/components/auth/account-menu';
 import { SiteHeader } from '@/components/site-header';
+import { ThemePreference } from '@/components/theme-preference';
+import { getCurrentUser } from '@/trpc/server';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -19,7 +22,8 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
   return (
     // next-themes sets the theme class before paint, so the server markup differs by design.
     <html lang="en" suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
@@ -31,7 +35,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           >
             Skip to content
           </a>
-          <SiteHeader />
+          <ThemePreference theme={user?.preferences.theme ?? null} />
+          <SiteHeader account={<AccountMenu user={user} />} signedIn={user !== null} />
           <main id="main">{children}</main>
         </Providers>
       </body>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { FRAMEWORK_LABELS, FRAMEWORKS } from '@/lib/schemas/frameworks';
 import { IdePreview } from '@/components/landing/ide-preview';
 
@@ -44,12 +45,12 @@ export default function LandingPage() {
             terminals, a live preview and an AI agent working in the same sandbox.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <a
-              href="#get-started"
+            <Link
+              href="/sign-up"
               className="rounded-md bg-accent px-4 py-2.5 text-sm font-medium text-white shadow-sm hover:bg-accent-strong"
             >
-              Get started
-            </a>
+              Create an account
+            </Link>
             <a href="#features" className="rounded-md border border-border px-4 py-2.5 text-sm font-medium hover:bg-surface-sunken">
               See what it does
             </a>

@@ -3,11 +3,8 @@ import type { ReactNode } from 'react';
 import { Logo } from './logo';
 import { ThemeToggle } from './theme-toggle';
 
-/**
- * The app shell's header. `account` is the slot for sign-in and the user menu; it is empty until
- * accounts exist.
- */
-export function SiteHeader({ account }: { account?: ReactNode }) {
+/** The app shell's header. `account` is the slot for sign-in links or the user menu. */
+export function SiteHeader({ account, signedIn = false }: { account?: ReactNode; signedIn?: boolean }) {
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-surface/80 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
@@ -27,7 +24,7 @@ export function SiteHeader({ account }: { account?: ReactNode }) {
           </Link>
         </nav>
         <div className="ml-auto flex items-center gap-2">
-          <ThemeToggle />
+          <ThemeToggle persist={signedIn} />
           {account}
         </div>
       </div>

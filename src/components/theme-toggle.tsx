@@ -1,7 +1,10 @@
 'use client';
 
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { useTheme } from 'next-themes';
 import { useSyncExternalStore } from 'react';
+import { useTRPC } from '@/trpc/react';
 
 const ORDER = ['system', 'light', 'dark'] as const;
 type ThemeChoice = (typeof ORDER)[number];
@@ -12,15 +15,22 @@ const LABELS: Record<ThemeChoice, string> = { system: 'System theme', light: 'Li
 const subscribe = () => () => {};
 const useMounted = () => useSyncExternalStore(subscribe, () => true, () => false);
 
-export function ThemeToggle() {
+/** Cycles system → light → dark. Signed in (`persist`), the choice is saved to the user's preferences. */
+export function ThemeToggle({ persist = false }: { persist?: boolean }) {
   const { theme, setTheme } = useTheme();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const save = useMutation(trpc.auth.updateProfile.mutationOptions({ onSuccess: () => router.refresh() }));
   const mounted = useMounted();
   const current: ThemeChoice = mounted && ORDER.includes(theme as ThemeChoice) ? (theme as ThemeChoice) : 'system';
   const next = ORDER[(ORDER.indexOf(current) + 1) % ORDER.length]!;
   return (
     <button
       type="button"
-      onClick={() => setTheme(next)}
+      onClick={() => {
+        setTheme(next);
+        if (persist) save.mutate({ preferences: { theme: next } });
+      }}
       aria-label={`${LABELS[current]}. Switch to ${LABELS[next].toLowerCase()}`}
       title={LABELS[current]}
       className="inline-flex size-9 items-center justify-center rounded-md border border-border text-muted transition-colors hover:bg-surface-sunken hover:text-fg"

@@ -13,14 +13,27 @@ export type AppErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'SERVICE_UNAVAILABLE';
 
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+  code: string;
+}
+
 export class AppError extends Error {
+  /** Field-level problems, shown next to form fields like validation issues. */
+  readonly issues?: FieldIssue[];
+  /** For TOO_MANY_REQUESTS and SERVICE_UNAVAILABLE: sent as `Retry-After`. */
+  readonly retryAfterMs?: number;
+
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options: { cause?: unknown; issues?: FieldIssue[]; retryAfterMs?: number } = {},
   ) {
-    super(message, options);
+    super(message, { cause: options.cause });
     this.name = 'AppError';
+    this.issues = options.issues;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 

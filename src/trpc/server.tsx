@@ -5,14 +5,19 @@ import { createTRPCOptionsProxy, type TRPCQueryOptions } from '@trpc/tanstack-re
 import { headers } from 'next/headers';
 import { cache, type ReactNode } from 'react';
 import { createRequestContext } from '@/server/api/context';
-import { appRouter } from '@/server/api/root';
+import { TRPCError } from '@trpc/server';
+import { appRouter, createCaller } from '@/server/api/root';
 import { getDb } from '@/server/db';
 import { makeQueryClient } from './query-client';
 
 /** One query client per server request. */
 export const getQueryClient = cache(makeQueryClient);
 
-const createContext = cache(async () => createRequestContext({ db: getDb(), headers: new Headers(await headers()) }));
+const createContext = cache(async () => {
+  // Reading headers first marks the page dynamic, so a build never opens the database.
+  const requestHeaders = new Headers(await headers());
+  return createRequestContext({ db: getDb(), headers: requestHeaders });
+});
 
 /** Query options for server components: `prefetch(trpc.system.health.queryOptions())`. */
 export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: getQueryClient });
@@ -27,3 +32,15 @@ export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptio
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
 }
+
+/** Calls procedures directly from server components, as the signed-in user of this request. */
+export const getServerCaller = cache(async () => createCaller(await createContext()));
+
+/** The signed-in user of this request, or null. */
+export const getCurrentUser = cache(async () => {
+  const api = await getServerCaller();
+  return api.auth.profile().catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') return null;
+    throw error;
+  });
+});

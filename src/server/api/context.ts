@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { resolveRequestUser } from '@/server/auth/request-user';
-import type { AuthUser } from '@/server/auth/types';
+import { clientInfoFromHeaders, isSameOrigin, resolveRequestUser } from '@/server/auth/request-user';
+import type { Throttle } from '@/server/auth/throttle';
+import { getThrottle } from '@/server/auth/throttle-instance';
+import type { AuthUser, ClientInfo } from '@/server/auth/types';
 import type { Database } from '@/server/db/client';
 
 /** What every procedure can use. Tests build it directly with a real database and any user. */
@@ -8,25 +10,47 @@ export interface InnerContext {
   db: Database;
   user: AuthUser | null;
   requestId: string;
-  /** Present for HTTP requests; absent for server-side callers and tests. */
-  headers?: Headers;
+  client: ClientInfo;
+  /** False for a cross-site browser request; cookie-authenticated mutations then fail. */
+  sameOrigin: boolean;
+  throttle: Throttle;
+  /** Response headers of an HTTP request (absent for in-process callers). */
   resHeaders?: Headers;
 }
 
-export function createInnerContext(options: { db: Database; user?: AuthUser | null; requestId?: string }): InnerContext {
-  return { db: options.db, user: options.user ?? null, requestId: options.requestId ?? randomUUID() };
+export function createInnerContext(options: {
+  db: Database;
+  user?: AuthUser | null;
+  requestId?: string;
+  client?: ClientInfo;
+  sameOrigin?: boolean;
+  throttle?: Throttle;
+}): InnerContext {
+  return {
+    db: options.db,
+    user: options.user ?? null,
+    requestId: options.requestId ?? randomUUID(),
+    client: options.client ?? { ip: null, userAgent: null },
+    sameOrigin: options.sameOrigin ?? true,
+    throttle: options.throttle ?? getThrottle(),
+  };
 }
 
-/** The request part: who is calling, from the request's headers. */
+/** The request part: who is calling and from where, from the request's headers. */
 export async function createRequestContext(options: {
   db: Database;
   headers: Headers;
   resHeaders?: Headers;
+  throttle?: Throttle;
 }): Promise<InnerContext> {
-  const user = await resolveRequestUser({ db: options.db, headers: options.headers });
-  const incoming = options.headers.get('x-request-id');
+  const { db, headers } = options;
+  const user = await resolveRequestUser({ db, headers });
+  const incoming = headers.get('x-request-id');
   // A caller-supplied id is kept for tracing only when it is short and plain.
   const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
   options.resHeaders?.set('x-request-id', requestId);
-  return { ...createInnerContext({ db: options.db, user, requestId }), headers: options.headers, resHeaders: options.resHeaders };
+  return {
+    ...createInnerContext({ db, user, requestId, client: clientInfoFromHeaders(headers), sameOrigin: isSameOrigin(headers), throttle: options.throttle }),
+    resHeaders: options.resHeaders,
+  };
 }

@@ -3,6 +3,7 @@ import superjson from 'superjson';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '@/server/errors';
+import { newAccount, restClient, testThrottle } from '@/test/auth-client';
 import { createTestDatabase } from '@/test/database';
 import { createInnerContext } from './context';
 import { handleTrpcRequest, TRPC_ENDPOINT } from './http';
@@ -93,18 +94,24 @@ describe('tRPC over HTTP', () => {
   });
 
   it('answers garbage input to every procedure of the app with 400, never 500', async () => {
+    // Signed in, so protected procedures get as far as validating their input.
+    const throttle = testThrottle();
+    const { accessToken } = (await restClient({ db, throttle }).signup(newAccount())).json as { accessToken: string };
     const procedures = Object.entries(appRouter._def.procedures as Record<string, unknown>) as [string, { _def: { inputs: unknown[]; type: string } }][];
+    let checked = 0;
     for (const [path, procedure] of procedures) {
       if (procedure._def.inputs.length === 0 || procedure._def.type === 'subscription') continue;
+      checked += 1;
       const method = procedure._def.type === 'query' ? 'GET' : 'POST';
       const req = new Request(`http://aura.test${TRPC_ENDPOINT}/${path}${method === 'GET' ? '?input=%22%F0%9F%92%A5%22' : ''}`, {
         method,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: method === 'POST' ? '{"json":"\\u0000 not an object"}' : undefined,
       });
-      const response = await handleTrpcRequest(req, { db });
+      const response = await handleTrpcRequest(req, { db, throttle });
       expect(response.status, path).toBe(400);
     }
+    expect(checked).toBeGreaterThanOrEqual(7);
   });
 
   it('serves the app router: health and readiness', async () => {

@@ -1,17 +1,12 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { AppError, isDatabaseUnavailable } from '@/server/errors';
+import { AppError, isDatabaseUnavailable, type FieldIssue } from '@/server/errors';
 import type { InnerContext } from './context';
 
-export interface InputIssue {
-  path: (string | number)[];
-  message: string;
-  code: string;
-}
-
-/** Bad input: the validator's issues, whatever validator produced them. */
-function inputIssues(error: TRPCError): InputIssue[] | null {
+/** Field-level issues: the validator's for bad input, or a service's (email taken, say). */
+function inputIssues(error: TRPCError): FieldIssue[] | null {
   const cause = error.cause as { issues?: unknown } | undefined;
+  if (cause instanceof AppError) return cause.issues ?? null;
   if (error.code !== 'BAD_REQUEST' || !cause || !Array.isArray(cause.issues)) return null;
   return cause.issues.map((issue: { path?: PropertyKey[]; message?: string; code?: string }) => ({
     path: (issue.path ?? []).map((key) => (typeof key === 'number' ? key : String(key))),
@@ -20,21 +15,28 @@ function inputIssues(error: TRPCError): InputIssue[] | null {
   }));
 }
 
+/**
+ * What a client is told about an error, over tRPC and REST alike: the message for bad input and
+ * domain errors, nothing about unexpected ones.
+ */
+export function describeError(error: TRPCError): { code: TRPCError['code']; message: string; issues: FieldIssue[] | null } {
+  const issues = inputIssues(error);
+  const message =
+    issues && !(error.cause instanceof AppError)
+      ? 'The input is not valid.'
+      : error.code === 'INTERNAL_SERVER_ERROR'
+        ? 'Something went wrong on our side. It has been logged.'
+        : error.message;
+  return { code: error.code, message, issues };
+}
+
 const t = initTRPC.context<InnerContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     // No stack traces leave the server, in any environment.
     const { stack: _stack, ...data } = shape.data;
-    const issues = inputIssues(error);
-    return {
-      ...shape,
-      message: issues
-        ? 'The input is not valid.'
-        : error.code === 'INTERNAL_SERVER_ERROR'
-          ? 'Something went wrong on our side. It has been logged.'
-          : shape.message,
-      data: { ...data, zodError: issues ? { issues } : null },
-    };
+    const { message, issues } = describeError(error);
+    return { ...shape, message, data: { ...data, zodError: issues ? { issues } : null } };
   },
   sse: {
     ping: { enabled: true, intervalMs: 15_000 },
@@ -56,12 +58,20 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Cookies ride along on cross-site requests; a mutation made with one must come from our pages. */
+const sameOriginForCookies = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation' && ctx.user?.via === 'cookie' && !ctx.sameOrigin) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Cross-site request refused.' });
+  }
+  return next();
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
 /** Anyone may call it. */
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(domainErrors).use(sameOriginForCookies);
 
 /** Needs a signed-in user; `ctx.user` is narrowed to non-null. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -1,10 +1,56 @@
-import type { Database } from '@/server/db';
-import type { AuthUser } from './types';
+import { decode } from 'next-auth/jwt';
+import { env } from '@/env';
+import type { Database } from '@/server/db/client';
+import { AppError } from '@/server/errors';
+import { findActiveSessionUser } from '@/server/sessions/auth-sessions';
+import { verifyAccessToken } from './access-tokens';
+import { readCookie, sessionCookieName } from './cookies';
+import type { AuthUser, ClientInfo } from './types';
 
 /**
- * Resolves the caller from a request's Auth.js cookie or `Authorization: Bearer` token.
- * Accounts are not built yet, so every caller is anonymous.
+ * Resolves the caller from `Authorization: Bearer` (the token API) or the Auth.js session cookie
+ * (the browser), and checks that the session behind it is still active.
  */
-export async function resolveRequestUser(_options: { db: Database; headers: Headers }): Promise<AuthUser | null> {
-  return null;
+export async function resolveRequestUser(options: { db: Database; headers: Headers }): Promise<AuthUser | null> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(options.headers.get('authorization') ?? '')?.[1];
+  if (bearer) {
+    const claims = await verifyAccessToken(bearer).catch((error: unknown) => {
+      if (error instanceof AppError) return null;
+      throw error;
+    });
+    if (!claims) return null;
+    const user = await findActiveSessionUser({ db: options.db, sessionId: claims.sessionId });
+    return user && user.id === claims.userId ? { ...user, sessionId: claims.sessionId, via: 'bearer' } : null;
+  }
+
+  const name = sessionCookieName();
+  const cookie = readCookie(options.headers.get('cookie'), name);
+  if (!cookie) return null;
+  const token = await decode({ token: cookie, secret: env.AUTH_SECRET, salt: name }).catch(() => null);
+  if (!token || typeof token.sid !== 'string' || typeof token.sub !== 'string') return null;
+  const user = await findActiveSessionUser({ db: options.db, sessionId: token.sid });
+  return user && user.id === token.sub ? { ...user, sessionId: token.sid, via: 'cookie' } : null;
+}
+
+/** The client's address as the nearest proxy saw it, and its user agent. */
+export function clientInfoFromHeaders(headers: Headers): ClientInfo {
+  // The right-most X-Forwarded-For entry is the one added by the proxy in front of us; entries to
+  // its left come from the client and can be forged.
+  const forwarded = headers.get('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
+  const ip = forwarded?.at(-1) ?? headers.get('x-real-ip') ?? null;
+  return { ip: ip?.slice(0, 64) ?? null, userAgent: headers.get('user-agent')?.slice(0, 512) ?? null };
+}
+
+/** A browser request from our own pages. Cookie-authenticated mutations require it (CSRF). */
+export function isSameOrigin(headers: Headers): boolean {
+  const site = headers.get('sec-fetch-site');
+  if (site) return site === 'same-origin';
+  const origin = headers.get('origin');
+  if (!origin) return false;
+  const host = headers.get('x-forwarded-host') ?? headers.get('host');
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }

@@ -17,3 +17,7 @@ export function createDatabase(url: string, options: { max?: number } = {}) {
   const db = drizzle(sql, { schema, casing: 'snake_case' });
   return { db, close: () => sql.end({ timeout: 5 }) };
 }
+
+/** A transaction handle; services that may run inside one take `Executor`. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Executor = Database | Transaction;

@@ -16,7 +16,15 @@ describe('migrations', () => {
     const tables = await db.execute<{ table_name: string }>(
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
-    expect(tables.map((row) => row.table_name)).toEqual(['editor_sessions', 'projects', 'sessions', 'users']);
+    expect(tables.map((row) => row.table_name)).toEqual([
+      'accounts',
+      'audit_events',
+      'editor_sessions',
+      'projects',
+      'refresh_tokens',
+      'sessions',
+      'users',
+    ]);
     const status = await getMigrationStatus(db);
     expect(status.current).toBe(true);
     expect(status.applied).toBe(status.expected);

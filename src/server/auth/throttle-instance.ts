@@ -1,0 +1,30 @@
+import { env } from '@/env';
+import { AppError } from '@/server/errors';
+import { createThrottle, ThrottledError, type Throttle } from './throttle';
+
+const globalForThrottle = globalThis as unknown as { auraThrottle?: Throttle };
+
+/** The app's throttle: Redis when REDIS_URL is set (shared by every instance), else in memory. */
+export function getThrottle(): Throttle {
+  globalForThrottle.auraThrottle ??= createThrottle({ redisUrl: env.REDIS_URL, windowMs: env.RATE_LIMIT_WINDOW, maxPerIp: env.RATE_LIMIT_MAX });
+  return globalForThrottle.auraThrottle;
+}
+
+/** Runs a throttle check, turning a refusal into a 429 with its Retry-After. */
+export async function throttled<T>(check: Promise<T>): Promise<T> {
+  try {
+    return await check;
+  } catch (error) {
+    if (!(error instanceof ThrottledError)) throw error;
+    const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+    const message =
+      error.reason === 'lockout'
+        ? `Too many failed attempts. Try again in ${formatWait(seconds)}.`
+        : `Too many requests. Try again in ${formatWait(seconds)}.`;
+    throw new AppError('TOO_MANY_REQUESTS', message, { retryAfterMs: error.retryAfterMs, cause: error });
+  }
+}
+
+function formatWait(seconds: number): string {
+  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+}

@@ -1,0 +1,52 @@
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { createRequestContext } from '@/server/api/context';
+import { retryAfterSeconds } from '@/server/api/http';
+import { createCaller } from '@/server/api/root';
+import { describeError } from '@/server/api/trpc';
+import type { Throttle } from '@/server/auth/throttle';
+import type { Database } from '@/server/db/client';
+import { getLogger } from '@/server/logger';
+
+type Caller = ReturnType<typeof createCaller>;
+
+const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * A seed REST path as a thin adapter over a tRPC procedure: same schemas, same services, same
+ * errors. Errors answer `{ success: false, error: { code, message, issues } }` with the status the
+ * tRPC endpoint would use.
+ */
+export function procedureRoute<T>(
+  call: (caller: Caller, body: unknown) => Promise<T>,
+  options: { db: () => Database; throttle?: () => Throttle; readBody?: boolean; status?: number },
+) {
+  return async (req: Request): Promise<Response> => {
+    const resHeaders = new Headers({ 'cache-control': 'no-store' });
+    try {
+      const body = options.readBody ? await readJson(req) : undefined;
+      const ctx = await createRequestContext({ db: options.db(), headers: req.headers, resHeaders, throttle: options.throttle?.() });
+      const result = await call(createCaller(ctx), body);
+      return Response.json(result, { status: options.status ?? 200, headers: resHeaders });
+    } catch (cause) {
+      const error = cause instanceof TRPCError ? cause : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause });
+      if (error.code === 'INTERNAL_SERVER_ERROR') getLogger().error({ err: error.cause ?? error, path: new URL(req.url).pathname }, 'request failed');
+      const wait = retryAfterSeconds(error);
+      if (wait) resHeaders.set('retry-after', String(wait));
+      return Response.json({ success: false, error: describeError(error) }, { status: getHTTPStatusCodeFromError(error), headers: resHeaders });
+    }
+  };
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+    throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' });
+  }
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' });
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' });
+  }
+}

@@ -1,0 +1,21 @@
+import type { Throttle } from '@/server/auth/throttle';
+import type { Database } from '@/server/db/client';
+import { procedureRoute } from './procedure-route';
+
+/**
+ * The seed's REST paths, each a thin adapter over its tRPC procedure. Request bodies are
+ * `unknown` here on purpose: the procedure validates them with the shared schema.
+ */
+export function restRoutes(deps: { db: () => Database; throttle?: () => Throttle }) {
+  return {
+    signup: { POST: procedureRoute((api, body) => api.auth.signup(body as never), { ...deps, readBody: true, status: 201 }) },
+    login: { POST: procedureRoute((api, body) => api.auth.login(body as never), { ...deps, readBody: true }) },
+    logout: { POST: procedureRoute((api) => api.auth.logout(), deps) },
+    refresh: { POST: procedureRoute((api, body) => api.auth.refresh(body as never), { ...deps, readBody: true }) },
+    profile: {
+      GET: procedureRoute(async (api) => ({ success: true, user: await api.auth.profile() }), deps),
+      PUT: procedureRoute(async (api, body) => ({ success: true, user: await api.auth.updateProfile(body as never) }), { ...deps, readBody: true }),
+    },
+    activeSessions: { GET: procedureRoute(async (api) => ({ success: true, ...(await api.sessions.active()) }), deps) },
+  };
+}
