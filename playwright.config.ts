@@ -29,7 +29,7 @@ export default defineConfig({
     url: `${baseURL}/api/ready`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { AURA_DATA_DIR: '.aura/e2e' },
+    env: { AURA_DATA_DIR: '.aura/e2e', CORS_ORIGINS: 'http://tools.aura.test' },
     stdout: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
   },

@@ -24,6 +24,10 @@ test('sign up, sign out, sign in, and the chosen theme is kept across reloads', 
   await expect(page.getByRole('heading', { name: 'Profile and settings' })).toBeVisible();
   await expect(page.getByText(`Signed in as e2e_${id}`)).toBeVisible();
 
+  // Production cookies: HttpOnly, SameSite=Lax, Secure with the __Secure- prefix.
+  const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith('authjs.session-token'));
+  expect(session).toMatchObject({ name: '__Secure-authjs.session-token', httpOnly: true, sameSite: 'Lax', secure: true });
+
   // Sign out from the user menu.
   await page.getByRole('button', { name: `e2e_${id}` }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
@@ -56,4 +60,17 @@ test('sign up, sign out, sign in, and the chosen theme is kept across reloads', 
 
   // This browser's session is listed as the current one.
   await expect(page.getByText('This device')).toBeVisible();
+});
+
+test('CORS: a listed origin may call the API, another origin is refused', async ({ request }) => {
+  const preflight = (origin: string) =>
+    request.fetch('/api/auth/login', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+  const allowed = await preflight('http://tools.aura.test');
+  expect(allowed.status()).toBe(204);
+  expect(allowed.headers()['access-control-allow-origin']).toBe('http://tools.aura.test');
+  expect(allowed.headers()['access-control-allow-credentials']).toBeUndefined();
+  expect((await preflight('https://evil.example')).status()).toBe(403);
+
+  const health = await request.get('/api/health', { headers: { origin: 'http://tools.aura.test' } });
+  expect(health.headers()['access-control-allow-origin']).toBe('http://tools.aura.test');
 });
