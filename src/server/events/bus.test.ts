@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createMemoryBus, createRedisBus, type EventBus } from './bus';
+
+const waitFor = async (check: () => boolean) => {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+};
+
+describe.each([
+  ['memory', () => createMemoryBus()],
+  ['redis', () => createRedisBus('redis://127.0.0.1:6379', `aura-test-${randomBytes(4).toString('hex')}:`)],
+] as const)('event bus (%s)', (_name, make) => {
+  const buses: EventBus[] = [];
+  afterAll(() => Promise.all(buses.map((bus) => bus.close())));
+  const bus = () => {
+    const created = make();
+    buses.push(created);
+    return created;
+  };
+
+  it('delivers events to every subscriber of the topic, and not to others', async () => {
+    const one = bus();
+    const seen: unknown[] = [];
+    const other: unknown[] = [];
+    one.subscribe('project:a', (event) => seen.push(event));
+    one.subscribe('project:b', (event) => other.push(event));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await one.publish('project:a', { path: 'src/App.tsx', version: 2 });
+    await waitFor(() => seen.length === 1);
+    expect(seen).toEqual([{ path: 'src/App.tsx', version: 2 }]);
+    expect(other).toEqual([]);
+  });
+
+  it('stops delivering after unsubscribe', async () => {
+    const one = bus();
+    const seen: unknown[] = [];
+    const unsubscribe = one.subscribe('topic', (event) => seen.push(event));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    unsubscribe();
+    await one.publish('topic', 1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('event bus across instances (redis)', () => {
+  it('delivers an event published on one instance to a subscriber on another', async () => {
+    const prefix = `aura-test-${randomBytes(4).toString('hex')}:`;
+    const a = createRedisBus('redis://127.0.0.1:6379', prefix);
+    const b = createRedisBus('redis://127.0.0.1:6379', prefix);
+    try {
+      const seen: unknown[] = [];
+      b.subscribe('files', (event) => seen.push(event));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await a.publish('files', { type: 'write' });
+      await waitFor(() => seen.length === 1);
+      expect(seen).toEqual([{ type: 'write' }]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});

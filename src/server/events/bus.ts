@@ -1,0 +1,72 @@
+import { EventEmitter } from 'node:events';
+import { Redis } from 'ioredis';
+import { getLogger } from '@/server/logger';
+
+/**
+ * Fan-out of live events (file changes, setup progress …) to every subscriber, on this instance or
+ * on all instances. In-process by default; Redis pub/sub when REDIS_URL is set.
+ */
+export interface EventBus {
+  publish(topic: string, event: unknown): Promise<void>;
+  /** Returns the unsubscribe function. */
+  subscribe(topic: string, handler: (event: unknown) => void): () => void;
+  close(): Promise<void>;
+}
+
+export function createMemoryBus(): EventBus {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return {
+    async publish(topic, event) {
+      emitter.emit(topic, event);
+    },
+    subscribe(topic, handler) {
+      emitter.on(topic, handler);
+      return () => emitter.off(topic, handler);
+    },
+    async close() {
+      emitter.removeAllListeners();
+    },
+  };
+}
+
+export function createRedisBus(url: string, prefix = 'aura:bus:'): EventBus {
+  const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+  const subscriber = new Redis(url, { lazyConnect: false });
+  const local = createMemoryBus();
+  const counts = new Map<string, number>();
+  for (const client of [publisher, subscriber]) client.on('error', (error) => getLogger().warn({ err: error }, 'event bus: redis error'));
+  subscriber.on('message', (channel: string, message: string) => {
+    try {
+      void local.publish(channel.slice(prefix.length), JSON.parse(message));
+    } catch (error) {
+      getLogger().warn({ err: error, channel }, 'event bus: unreadable message');
+    }
+  });
+  return {
+    async publish(topic, event) {
+      await publisher.publish(prefix + topic, JSON.stringify(event));
+    },
+    subscribe(topic, handler) {
+      const unsubscribe = local.subscribe(topic, handler);
+      const count = counts.get(topic) ?? 0;
+      counts.set(topic, count + 1);
+      if (count === 0) void subscriber.subscribe(prefix + topic);
+      return () => {
+        unsubscribe();
+        const left = (counts.get(topic) ?? 1) - 1;
+        counts.set(topic, left);
+        if (left === 0) {
+          counts.delete(topic);
+          void subscriber.unsubscribe(prefix + topic);
+        }
+      };
+    },
+    async close() {
+      await local.close();
+      subscriber.disconnect();
+      publisher.disconnect();
+    },
+  };
+}
+

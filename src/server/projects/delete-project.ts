@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/server/db/client';
+import { projects, type ProjectRow } from '@/server/db/schema';
+import { getLogger } from '@/server/logger';
+
+/**
+ * Deletes a project: its sandbox is killed first, then the row goes, and with it (by cascade) its
+ * stored files, versions and sessions.
+ */
+export async function deleteProject(options: {
+  db: Database;
+  project: ProjectRow;
+  killSandbox: (sandboxId: string) => Promise<void>;
+}): Promise<{ success: true }> {
+  const { db, project } = options;
+  if (project.sandboxId) {
+    // A sandbox that is already gone must not keep the project alive.
+    await options.killSandbox(project.sandboxId).catch((error: unknown) =>
+      getLogger().warn({ err: error, projectId: project.id }, 'could not kill the sandbox of a deleted project'),
+    );
+  }
+  await db.delete(projects).where(eq(projects.id, project.id));
+  return { success: true };
+}

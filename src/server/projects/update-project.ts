@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import type { UpdateProjectInput } from '@/lib/schemas/projects';
+import type { Database } from '@/server/db/client';
+import { projects, type ProjectRow } from '@/server/db/schema';
+import { isUniqueViolation, nameTaken } from './create-project';
+
+/** Renames or re-describes a project the caller owns (the tier has checked ownership). */
+export async function updateProject(options: { db: Database; project: ProjectRow; input: UpdateProjectInput }): Promise<ProjectRow> {
+  const { db, project, input } = options;
+  try {
+    const [row] = await db
+      .update(projects)
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.description !== undefined ? { description: input.description || null } : {}),
+      })
+      .where(eq(projects.id, project.id))
+      .returning();
+    return row!;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken();
+    throw error;
+  }
+}

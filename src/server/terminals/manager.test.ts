@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { PtyOptions, Sandbox } from '@/server/sandbox/types';
+import { TerminalManager, type OutputChunk } from './manager';
+
+/** A sandbox whose single PTY echoes input back, so tests control exactly what is written. */
+function echoSandbox() {
+  const ptys = new Map<number, PtyOptions>();
+  let next = 100;
+  const sandbox = {
+    pty: {
+      async create(options: PtyOptions) {
+        ptys.set(++next, options);
+        return { pid: next };
+      },
+      async sendInput(pid: number, data: Uint8Array | string) {
+        ptys.get(pid)!.onData(typeof data === 'string' ? new TextEncoder().encode(data) : data);
+      },
+      async resize() {},
+      async kill(pid: number) {
+        ptys.get(pid)!.onExit?.(0);
+        return true;
+      },
+    },
+  } as unknown as Sandbox;
+  return { sandbox, exit: (pid: number) => ptys.get(pid)?.onExit?.(0) };
+}
+
+const text = (chunks: OutputChunk[]) => Buffer.concat(chunks.map((chunk) => chunk.data)).toString();
+
+async function take(stream: AsyncGenerator<OutputChunk>, bytes: number): Promise<OutputChunk[]> {
+  const chunks: OutputChunk[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    chunks.push(chunk);
+    total += chunk.data.byteLength;
+    if (total >= bytes) break;
+  }
+  return chunks;
+}
+
+describe('terminal output', () => {
+  it('resumes after a reconnect from the last offset, with no byte lost or repeated', async () => {
+    const manager = new TerminalManager();
+    const { sandbox } = echoSandbox();
+    const terminal = await manager.create({ projectId: 'p1', sandbox, cols: 80, rows: 24 });
+
+    const first = manager.output('p1', terminal.id, 0);
+    const pending = take(first, 10);
+    await manager.input('p1', terminal.id, 'hello');
+    await manager.input('p1', terminal.id, 'world');
+    const seen = await pending;
+    expect(text(seen)).toBe('helloworld');
+    const lastId = seen.at(-1)!.offset;
+
+    // Disconnected: output keeps coming while nobody listens.
+    await manager.input('p1', terminal.id, '-missed-');
+    await manager.input('p1', terminal.id, 'tail');
+
+    const resumed = await take(manager.output('p1', terminal.id, lastId), 12);
+    expect(text(resumed)).toBe('-missed-tail');
+    expect(resumed.at(-1)!.offset).toBe(22);
+
+    // A fresh page load (no last id) replays the whole scrollback.
+    expect(text(await take(manager.output('p1', terminal.id, 0), 22))).toBe('helloworld-missed-tail');
+  });
+
+  it('resumes correctly from an offset inside a chunk', async () => {
+    const manager = new TerminalManager();
+    const { sandbox } = echoSandbox();
+    const terminal = await manager.create({ projectId: 'p1', sandbox, cols: 80, rows: 24 });
+    await manager.input('p1', terminal.id, 'abcdef');
+    expect(text(await take(manager.output('p1', terminal.id, 2), 4))).toBe('cdef');
+  });
+
+  it('keeps terminals per project: another project cannot see or type into them', async () => {
+    const manager = new TerminalManager();
+    const { sandbox } = echoSandbox();
+    const terminal = await manager.create({ projectId: 'p1', sandbox, cols: 80, rows: 24 });
+    expect(manager.list('p2')).toEqual([]);
+    await expect(manager.input('p2', terminal.id, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(manager.kill('p2', terminal.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('ends the stream when the terminal exits, and refuses input after', async () => {
+    const manager = new TerminalManager();
+    const { sandbox, exit } = echoSandbox();
+    const terminal = await manager.create({ projectId: 'p1', sandbox, cols: 80, rows: 24 });
+    const stream = manager.output('p1', terminal.id, 0);
+    const collected = (async () => {
+      const chunks: OutputChunk[] = [];
+      for await (const chunk of stream) chunks.push(chunk);
+      return chunks;
+    })();
+    await manager.input('p1', terminal.id, 'bye');
+    exit(101);
+    expect(text(await collected)).toBe('bye');
+    await expect(manager.input('p1', terminal.id, 'x')).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+  });
+
+  it('stops a stream when its signal aborts', async () => {
+    const manager = new TerminalManager();
+    const { sandbox } = echoSandbox();
+    const terminal = await manager.create({ projectId: 'p1', sandbox, cols: 80, rows: 24 });
+    const controller = new AbortController();
+    const done = (async () => {
+      for await (const _chunk of manager.output('p1', terminal.id, 0, controller.signal)) {
+        // nothing is written
+      }
+      return 'ended';
+    })();
+    controller.abort();
+    expect(await done).toBe('ended');
+  });
+});
