@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './files';
 export * from './projects';
 export * from './sessions';
 export * from './users';
