@@ -11,7 +11,7 @@ export function SessionsList() {
   const queryClient = useQueryClient();
   const active = useQuery(trpc.sessions.active.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.sessions.active.queryKey() });
-  const end = useMutation(trpc.sessions.end.mutationOptions({ onSuccess: refresh }));
+  const end = useMutation(trpc.sessions.delete.mutationOptions({ onSuccess: refresh }));
   const endOthers = useMutation(trpc.sessions.endOthers.mutationOptions({ onSuccess: refresh }));
 
   if (active.isPending) return <p className="text-sm text-muted">Loading sessions…</p>;

@@ -54,8 +54,6 @@ export const changePasswordInput = z.object({
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
-export const endSessionInput = z.object({ sessionId: z.uuid() });
-
 /** A user as every response shows it: never the password hash. */
 export const publicUserSchema = z.object({
   id: z.uuid(),

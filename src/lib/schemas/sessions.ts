@@ -19,3 +19,23 @@ export const terminalSessionSchema = z.object({
   rows: z.number().int().positive(),
 });
 export type TerminalSession = z.infer<typeof terminalSessionSchema>;
+
+export const WORKSPACE_SESSION_TYPES = ['editor', 'ai-agent'] as const;
+
+export const createSessionInput = z.object({
+  projectId: z.uuid('Not a project id.'),
+  type: z.enum(WORKSPACE_SESSION_TYPES).default('editor'),
+});
+export type CreateSessionInput = z.infer<typeof createSessionInput>;
+
+export const sessionIdInput = z.object({ sessionId: z.uuid('Not a session id.') });
+
+const projectPath = z.string().min(1).max(1024);
+
+/** The seed's `PUT /api/sessions/{id}`: a keep-alive, plus the editor state to restore later. */
+export const updateSessionInput = sessionIdInput.extend({
+  status: z.enum(['active', 'idle']).optional(),
+  activeFiles: z.array(projectPath).max(50, 'At most 50 open files.').optional(),
+  terminalSessions: z.array(terminalSessionSchema).max(10).optional(),
+});
+export type UpdateSessionInput = z.infer<typeof updateSessionInput>;

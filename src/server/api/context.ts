@@ -3,6 +3,8 @@ import { clientInfoFromHeaders, isSameOrigin, resolveRequestUser } from '@/serve
 import type { Throttle } from '@/server/auth/throttle';
 import { getThrottle } from '@/server/auth/throttle-instance';
 import type { AuthUser, ClientInfo } from '@/server/auth/types';
+import { getSandboxProvider } from '@/server/sandbox';
+import type { SandboxProvider } from '@/server/sandbox/types';
 import type { Database } from '@/server/db/client';
 
 /** What every procedure can use. Tests build it directly with a real database and any user. */
@@ -14,6 +16,8 @@ export interface InnerContext {
   /** False for a cross-site browser request; cookie-authenticated mutations then fail. */
   sameOrigin: boolean;
   throttle: Throttle;
+  /** Where projects' sandboxes run: local or E2B, chosen from env; tests pass their own. */
+  sandboxes: SandboxProvider;
   /** Response headers of an HTTP request (absent for in-process callers). */
   resHeaders?: Headers;
 }
@@ -25,6 +29,7 @@ export function createInnerContext(options: {
   client?: ClientInfo;
   sameOrigin?: boolean;
   throttle?: Throttle;
+  sandboxes?: SandboxProvider;
 }): InnerContext {
   return {
     db: options.db,
@@ -33,6 +38,7 @@ export function createInnerContext(options: {
     client: options.client ?? { ip: null, userAgent: null },
     sameOrigin: options.sameOrigin ?? true,
     throttle: options.throttle ?? getThrottle(),
+    sandboxes: options.sandboxes ?? getSandboxProvider(),
   };
 }
 
@@ -42,6 +48,7 @@ export async function createRequestContext(options: {
   headers: Headers;
   resHeaders?: Headers;
   throttle?: Throttle;
+  sandboxes?: SandboxProvider;
 }): Promise<InnerContext> {
   const { db, headers } = options;
   const user = await resolveRequestUser({ db, headers });
@@ -50,7 +57,7 @@ export async function createRequestContext(options: {
   const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
   options.resHeaders?.set('x-request-id', requestId);
   return {
-    ...createInnerContext({ db, user, requestId, client: clientInfoFromHeaders(headers), sameOrigin: isSameOrigin(headers), throttle: options.throttle }),
+    ...createInnerContext({ db, user, requestId, client: clientInfoFromHeaders(headers), sameOrigin: isSameOrigin(headers), throttle: options.throttle, sandboxes: options.sandboxes }),
     resHeaders: options.resHeaders,
   };
 }

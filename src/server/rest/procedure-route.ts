@@ -18,15 +18,16 @@ const MAX_BODY_BYTES = 1_000_000;
  * tRPC endpoint would use.
  */
 export function procedureRoute<T>(
-  call: (caller: Caller, body: unknown) => Promise<T>,
+  call: (caller: Caller, body: unknown, params: Record<string, string>) => Promise<T>,
   options: { db: () => Database; throttle?: () => Throttle; readBody?: boolean; status?: number },
 ) {
-  return async (req: Request): Promise<Response> => {
+  return async (req: Request, context?: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const resHeaders = new Headers({ 'cache-control': 'no-store' });
     try {
       const body = options.readBody ? await readJson(req) : undefined;
       const ctx = await createRequestContext({ db: options.db(), headers: req.headers, resHeaders, throttle: options.throttle?.() });
-      const result = await call(createCaller(ctx), body);
+      const params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([key, value]) => [key, String(value)]));
+      const result = await call(createCaller(ctx), body, params);
       return Response.json(result, { status: options.status ?? 200, headers: resHeaders });
     } catch (cause) {
       const error = cause instanceof TRPCError ? cause : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause });

@@ -17,5 +17,14 @@ export function restRoutes(deps: { db: () => Database; throttle?: () => Throttle
       PUT: procedureRoute(async (api, body) => ({ success: true, user: await api.auth.updateProfile(body as never) }), { ...deps, readBody: true }),
     },
     activeSessions: { GET: procedureRoute(async (api) => ({ success: true, ...(await api.sessions.active()) }), deps) },
+    createSession: { POST: procedureRoute((api, body) => api.sessions.create(body as never), { ...deps, readBody: true, status: 201 }) },
+    session: {
+      GET: procedureRoute(async (api, _body, { id }) => ({ success: true, ...(await api.sessions.byId({ sessionId: id! })) }), deps),
+      PUT: procedureRoute(async (api, body, { id }) => ({ success: true, ...(await api.sessions.update({ ...(body as object), sessionId: id! })) }), { ...deps, readBody: true }),
+      DELETE: procedureRoute((api, _body, { id }) => api.sessions.delete({ sessionId: id! }), deps),
+    },
+    projectSession: {
+      POST: procedureRoute((api, _body, { id }) => api.sessions.create({ projectId: id!, type: 'editor' }), { ...deps, status: 201 }),
+    },
   };
 }

@@ -94,7 +94,7 @@ describe('active sessions', () => {
         }),
         { db, throttle },
       );
-    expect((await trpc('sessions.end', first, { sessionId: chrome.id })).status).toBe(200);
+    expect((await trpc('sessions.delete', first, { sessionId: chrome.id })).status).toBe(200);
     expect((await api.profile(second)).status).toBe(401);
     expect((await api.profile(third)).status).toBe(200);
 
@@ -108,7 +108,7 @@ describe('active sessions', () => {
     const theirs = await signedUp();
     const theirSession = (await api.activeSessions(theirs.accessToken)).json.sessions[0].id as string;
     const response = await handleTrpcRequest(
-      new Request('http://aura.test/api/trpc/sessions.end', {
+      new Request('http://aura.test/api/trpc/sessions.delete', {
         method: 'POST',
         headers: { authorization: `Bearer ${mine.accessToken}`, 'content-type': 'application/json' },
         body: JSON.stringify({ json: { sessionId: theirSession } }),

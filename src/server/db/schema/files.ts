@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { check, customType, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { FILE_SOURCES, type FileSource } from '@/lib/schemas/files';
 import { createdAt } from './columns';
 import { projects } from './projects';
 import { users } from './users';
 
 /** Who made a change; kept on the current row and in history. */
-export const FILE_SOURCES = ['editor', 'sandbox', 'agent', 'template', 'restore', 'upload'] as const;
-export type FileSource = (typeof FILE_SOURCES)[number];
+export { FILE_SOURCES, type FileSource };
 
 /**
  * bytea as Uint8Array. The `postgres` driver sends any Uint8Array as bytea and parses bytea to a

@@ -1,0 +1,60 @@
+/**
+ * The npm ranges generated projects install, checked against the registry when this file was
+ * last edited (`npm view <pkg> version` / peerDependencies). One home, so a bump is one edit and
+ * `npm run verify:templates` proves it.
+ */
+export const VERSIONS = {
+  // React (Vite) and Next.js
+  react: '^19.3.1',
+  'react-dom': '^19.3.1',
+  '@types/react': '^19.3.0',
+  '@types/react-dom': '^19.3.0',
+  '@vitejs/plugin-react': '^6.3.0',
+  next: '16.4.6',
+  'eslint-config-next': '16.4.6',
+  geist: '^1.9.2',
+  // Vite, Vue, Svelte
+  vite: '^8.3.8',
+  vue: '^3.5.45',
+  '@vitejs/plugin-vue': '^6.0.11',
+  '@vue/tsconfig': '^0.9.1',
+  'vue-tsc': '^3.3.14',
+  svelte: '^5.57.3',
+  '@sveltejs/kit': '^2.70.4',
+  '@sveltejs/adapter-auto': '^7.0.1',
+  '@sveltejs/vite-plugin-svelte': '^7.3.1',
+  'svelte-check': '^4.7.8',
+  // Angular (21: see the Angular catalog entry for why not 22)
+  angular: '^21.2.0',
+  '@angular/cli': '^21.2.28',
+  '@angular/build': '^21.2.27',
+  '@angular/cdk': '^21.2.14',
+  '@angular/material': '^21.2.14',
+  rxjs: '~7.8.2',
+  tslib: '^2.9.1',
+  // Tooling
+  typescript: '~6.0.3',
+  'typescript-next': '^5',
+  'typescript-angular': '~5.9.2',
+  '@types/node': '^24.19.2',
+  'types-node-next': '^20',
+  eslint: '^10.15.0',
+  'eslint-next': '^9',
+  '@eslint/js': '^10.0.1',
+  globals: '^17.14.0',
+  'typescript-eslint': '^8.73.0',
+  'eslint-plugin-react-hooks': '^7.1.1',
+  'eslint-plugin-react-refresh': '^0.5.8',
+  'eslint-plugin-vue': '^10.12.1',
+  'vue-eslint-parser': '^10.4.2',
+  '@vue/eslint-config-typescript': '^14.9.0',
+  'eslint-plugin-svelte': '^3.24.1',
+  'angular-eslint': '^21.4.0',
+  'eslint-config-prettier': '^10.1.8',
+  prettier: '^3.10.1',
+  'prettier-plugin-svelte': '^4.1.1',
+  tailwindcss: '^4.3.5',
+  '@tailwindcss/vite': '^4.3.5',
+  '@tailwindcss/postcss': '^4.3.5',
+  postcss: '^8.5.33',
+} as const;

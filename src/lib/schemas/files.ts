@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const FILE_SOURCES = ['editor', 'sandbox', 'agent', 'template', 'restore', 'upload'] as const;
+export type FileSource = (typeof FILE_SOURCES)[number];
+
+/** A change to a project's files, as the tree and the editor hear about it. */
+export const fileChangeSchema = z.object({
+  type: z.enum(['write', 'delete']),
+  path: z.string(),
+  /** The stored version after the change (the deletion's version for deletes). */
+  version: z.number().int(),
+  source: z.enum(FILE_SOURCES),
+});
+export type FileChange = z.infer<typeof fileChangeSchema>;
+
+const projectId = z.uuid('Not a project id.');
+/** Checked and normalised on the server (no `..`, absolute paths, NUL bytes or links out). */
+const path = z.string().max(4096, 'The path is too long.');
+const encoding = z.enum(['utf8', 'base64']).default('utf8');
+/** The version the client last saw; null when it expects to create the file. */
+const expectedVersion = z.number().int().min(1).nullable().optional();
+
+/** 10 MiB of file content, as base64 at most. */
+const MAX_CONTENT_CHARS = Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4;
+
+export const fileTreeInput = z.object({ projectId, path: path.default('') });
+export const filePathInput = z.object({ projectId, path });
+export const writeFileInput = z.object({ projectId, path, content: z.string().max(MAX_CONTENT_CHARS, 'The file is larger than 10 MiB.'), encoding, expectedVersion });
+export type WriteFileInput = z.infer<typeof writeFileInput>;
+export const createFileInput = z.object({ projectId, path, content: z.string().max(MAX_CONTENT_CHARS).default(''), encoding });
+export const renameFileInput = z.object({ projectId, from: path, to: path, expectedVersion: z.number().int().min(1).optional() });
+export const deleteFileInput = z.object({ projectId, path, expectedVersion: z.number().int().min(1).optional() });
+export const restoreFileInput = z.object({ projectId, path, version: z.number().int().min(1) });
+
+/** File content as it travels: text when the bytes are UTF-8, base64 otherwise. */
+export interface FileContent {
+  path: string;
+  version: number;
+  size: number;
+  encoding: 'utf8' | 'base64';
+  content: string;
+  updatedAt: Date;
+}

@@ -1,0 +1,2 @@
+export { renderTemplate, UnavailableTemplateError } from './render-template';
+export type { RenderedTemplate, TemplateFile, TemplateInput } from './types';

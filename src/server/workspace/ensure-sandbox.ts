@@ -1,0 +1,61 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '@/server/db/client';
+import { projects, type ProjectRow } from '@/server/db/schema';
+import { snapshot } from '@/server/files/sync';
+import { getLogger } from '@/server/logger';
+import type { Sandbox, SandboxProvider } from '@/server/sandbox/types';
+
+/** How long a sandbox lives without keep-alive before the provider may stop it. */
+export const SANDBOX_IDLE_TIMEOUT_MS = 10 * 60_000;
+
+// Two requests for the same project on this instance share one provisioning.
+const inFlight = new Map<string, Promise<EnsuredSandbox>>();
+
+export interface EnsuredSandbox {
+  sandbox: Sandbox;
+  /** True when the sandbox was created just now and filled from the file store. */
+  rebuilt: boolean;
+}
+
+/**
+ * The project's sandbox: the live one if it is still there, else a new one rebuilt from the
+ * durable file store. Sandboxes expire and die; the stored files are what counts.
+ */
+export function ensureProjectSandbox(options: { db: Database; provider: SandboxProvider; project: ProjectRow }): Promise<EnsuredSandbox> {
+  const key = options.project.id;
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = provision(options).finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
+}
+
+async function provision({ db, provider, project }: { db: Database; provider: SandboxProvider; project: ProjectRow }): Promise<EnsuredSandbox> {
+  if (project.sandboxId) {
+    const live = await provider.connect(project.sandboxId);
+    if (live && (await live.isRunning())) return { sandbox: live, rebuilt: false };
+  }
+  const sandbox = await provider.create({ metadata: { projectId: project.id, ownerId: project.ownerId }, timeoutMs: SANDBOX_IDLE_TIMEOUT_MS });
+  try {
+    for (const file of await snapshot({ db, projectId: project.id })) await sandbox.files.write(file.path, file.content);
+    // Another instance may have rebuilt it meanwhile: only replace the id we started from.
+    const [claimed] = await db
+      .update(projects)
+      .set({ sandboxId: sandbox.id })
+      .where(and(eq(projects.id, project.id), project.sandboxId ? eq(projects.sandboxId, project.sandboxId) : isNull(projects.sandboxId)))
+      .returning({ id: projects.id });
+    if (!claimed) {
+      await sandbox.kill();
+      const [current] = await db.select().from(projects).where(eq(projects.id, project.id));
+      if (!current) throw new Error('project deleted while its sandbox was being built');
+      return provision({ db, provider, project: current });
+    }
+    project.sandboxId = sandbox.id;
+    getLogger().info({ event: 'sandbox_rebuilt', projectId: project.id, sandboxId: sandbox.id, provider: provider.name }, 'sandbox rebuilt from the file store');
+    return { sandbox, rebuilt: true };
+  } catch (error) {
+    await sandbox.kill().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+import type { FileContent, FileSource } from '@/lib/schemas/files';
+import type { Database } from '@/server/db/client';
+import type { ProjectRow } from '@/server/db/schema';
+import { deleteFile } from '@/server/files/delete-file';
+import { listFiles, readFile } from '@/server/files/read-file';
+import { renameFile } from '@/server/files/rename-file';
+import { listVersions, restoreVersion } from '@/server/files/versions';
+import { writeFile } from '@/server/files/write-file';
+import { getLogger } from '@/server/logger';
+import { resolveProjectPath } from '@/server/sandbox/paths';
+import type { Sandbox, SandboxProvider } from '@/server/sandbox/types';
+import { encodeContent } from './encoding';
+import { publishFileChanges } from './file-events';
+import { liveSandbox } from './live-sandbox';
+
+/**
+ * A project's files as the editor, the agent and the API see them: the store is the truth; a live
+ * sandbox gets every change written through, and every open editor hears about it.
+ */
+interface Target {
+  db: Database;
+  provider: SandboxProvider;
+  project: ProjectRow;
+  userId?: string;
+}
+
+/** Applies a change to the live sandbox, if there is one. The store already has it, so a failure only delays the sandbox. */
+async function writeThrough(target: Target, change: (sandbox: Sandbox) => Promise<unknown>): Promise<void> {
+  try {
+    const sandbox = await liveSandbox(target.provider, target.project);
+    if (sandbox) await change(sandbox);
+  } catch (error) {
+    getLogger().warn({ err: error, projectId: target.project.id }, 'write-through to the sandbox failed; it will be rebuilt from the store');
+  }
+}
+
+export async function saveProjectFile(target: Target & { path: string; content: Uint8Array; expectedVersion?: number | null; source: FileSource }) {
+  const path = resolveProjectPath(target.path, { write: true });
+  const result = await writeFile({ db: target.db, projectId: target.project.id, path, content: target.content, expectedVersion: target.expectedVersion, source: target.source, userId: target.userId });
+  if (result.changed) {
+    await writeThrough(target, (sandbox) => sandbox.files.write(path, target.content));
+    await publishFileChanges(target.project.id, [{ type: 'write', path, version: result.version, source: target.source }]);
+  }
+  return result;
+}
+
+export async function readProjectFile(target: Target & { path: string }): Promise<FileContent> {
+  const path = resolveProjectPath(target.path);
+  const file = await readFile({ db: target.db, projectId: target.project.id, path });
+  return { path, version: file.version, size: file.size, updatedAt: file.updatedAt, ...encodeContent(file.content) };
+}
+
+export async function listProjectFiles(target: Target & { path?: string }) {
+  const prefix = resolveProjectPath(target.path ?? '');
+  const files = await listFiles({ db: target.db, projectId: target.project.id, prefix: prefix || undefined });
+  return files.map(({ path, version, size, updatedAt }) => ({ path, version, size, updatedAt }));
+}
+
+export async function deleteProjectFile(target: Target & { path: string; expectedVersion?: number; source: FileSource }) {
+  const path = resolveProjectPath(target.path, { write: true });
+  const deleted = await deleteFile({ db: target.db, projectId: target.project.id, path, expectedVersion: target.expectedVersion, source: target.source, userId: target.userId });
+  await writeThrough(target, (sandbox) => sandbox.files.remove(path));
+  await publishFileChanges(target.project.id, deleted.map((file) => ({ type: 'delete' as const, path: file.path, version: file.version, source: target.source })));
+  return deleted;
+}
+
+export async function renameProjectFile(target: Target & { from: string; to: string; expectedVersion?: number; source: FileSource }) {
+  const from = resolveProjectPath(target.from, { write: true });
+  const to = resolveProjectPath(target.to, { write: true });
+  const renamed = await renameFile({ db: target.db, projectId: target.project.id, from, to, expectedVersion: target.expectedVersion, source: target.source, userId: target.userId });
+  await writeThrough(target, (sandbox) => sandbox.files.rename(from, to));
+  await publishFileChanges(target.project.id, renamed.flatMap((file) => [
+    { type: 'delete' as const, path: file.from, version: file.version, source: target.source },
+    { type: 'write' as const, path: file.to, version: file.version, source: target.source },
+  ]));
+  return renamed;
+}
+
+/** Folders are implied by their files in the store; an empty one exists only in the sandbox. */
+export async function makeProjectDir(target: Target & { path: string }) {
+  const path = resolveProjectPath(target.path, { write: true });
+  await writeThrough(target, (sandbox) => sandbox.files.makeDir(path));
+  return { path };
+}
+
+export async function listProjectFileVersions(target: Target & { path: string }) {
+  return listVersions({ db: target.db, projectId: target.project.id, path: resolveProjectPath(target.path) });
+}
+
+export async function restoreProjectFile(target: Target & { path: string; version: number }) {
+  const path = resolveProjectPath(target.path, { write: true });
+  const result = await restoreVersion({ db: target.db, projectId: target.project.id, path, version: target.version, userId: target.userId });
+  const file = await readFile({ db: target.db, projectId: target.project.id, path });
+  await writeThrough(target, (sandbox) => sandbox.files.write(path, file.content));
+  await publishFileChanges(target.project.id, [{ type: 'write', path, version: result.version, source: 'restore' }]);
+  return result;
+}

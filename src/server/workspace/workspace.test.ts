@@ -1,0 +1,125 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createInnerContext } from '@/server/api/context';
+import { createCaller } from '@/server/api/root';
+import { LocalSandboxProvider } from '@/server/sandbox';
+import { createTestDatabase } from '@/test/database';
+import { createTestUser } from '@/test/users';
+
+const { db } = await createTestDatabase();
+const scratch = await mkdtemp(path.join(tmpdir(), 'aura-workspace-'));
+let provider = new LocalSandboxProvider({ dataDir: scratch });
+afterAll(async () => {
+  await provider.shutdown();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+const owner = await createTestUser(db);
+const api = () => createCaller(createInnerContext({ db, user: owner, sandboxes: provider }));
+
+/** Runs a command in the project's sandbox and returns its output. */
+async function run(projectId: string, command: string): Promise<string> {
+  const result = await api().processes.run({ projectId, command });
+  if (result.background) throw new Error('expected a foreground command');
+  return result.stdout;
+}
+
+async function newProject(name: string) {
+  return api().projects.create({ name, framework: 'react' });
+}
+
+/** In-process callers get tRPC's tracked envelopes: [id, data]. */
+async function* payloads<T>(stream: unknown): AsyncGenerator<T> {
+  for await (const envelope of stream as AsyncIterable<[string, T]>) yield envelope[1];
+}
+
+async function readUntil(stream: unknown, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  let text = '';
+  const started = Date.now();
+  for await (const event of payloads<{ data: string }>(stream)) {
+    text += Buffer.from(event.data, 'base64').toString();
+    if (pattern.test(text)) return text;
+    if (Date.now() - started > timeoutMs) break;
+  }
+  throw new Error(`never saw ${pattern} in:\n${text}`);
+}
+
+describe('project workspace (local sandbox)', () => {
+  it('stores editor saves, writes them through to the sandbox, and refuses a stale save without losing data', async () => {
+    const project = await newProject('Write through');
+    const created = await api().files.create({ projectId: project.id, path: 'src/App.tsx', content: 'export const a = 1;\n' });
+    expect(created.version).toBe(1);
+    const session = await api().sessions.create({ projectId: project.id, type: 'editor' });
+    expect(session.connectionDetails).toMatchObject({ provider: 'local', workdir: '/home/user/project' });
+
+    const saved = await api().files.write({ projectId: project.id, path: 'src/App.tsx', content: 'export const a = 2;\n', expectedVersion: 1 });
+    expect(saved.version).toBe(2);
+    expect(await run(project.id, 'cat src/App.tsx')).toBe('export const a = 2;\n');
+
+    await expect(api().files.write({ projectId: project.id, path: 'src/App.tsx', content: 'stale', expectedVersion: 1 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await api().files.read({ projectId: project.id, path: 'src/App.tsx' })).content).toBe('export const a = 2;\n');
+  });
+
+  it('runs a terminal, and a file made in it reaches the store and the watchers', async () => {
+    const project = await newProject('Terminal');
+    await api().sessions.create({ projectId: project.id, type: 'editor' });
+    const terminal = await api().terminals.create({ projectId: project.id, cols: 100, rows: 30 });
+    const watch = await api().files.watch({ projectId: project.id });
+    const output = await api().terminals.output({ projectId: project.id, terminalId: terminal.id });
+
+    await api().terminals.write({ projectId: project.id, terminalId: terminal.id, data: 'echo $((6*7)); echo $TERM\r' });
+    const seen = await readUntil(output, /42\r?\nxterm-256color/);
+    expect(seen).toContain('42');
+
+    await api().terminals.write({ projectId: project.id, terminalId: terminal.id, data: 'echo made-in-terminal > notes.txt\r' });
+    for await (const change of payloads<{ type: string; path?: string }>(watch)) {
+      if (change.type === 'write' && change.path === 'notes.txt') break;
+    }
+    const stored = await api().files.read({ projectId: project.id, path: 'notes.txt' });
+    expect(stored.content).toBe('made-in-terminal\n');
+    await api().terminals.kill({ projectId: project.id, terminalId: terminal.id });
+  });
+
+  it('rebuilds a sandbox killed from outside, with every saved file intact', async () => {
+    const project = await newProject('Rebuild');
+    await api().files.create({ projectId: project.id, path: 'index.html', content: '<h1>kept</h1>' });
+    const first = await api().sessions.create({ projectId: project.id, type: 'editor' });
+    await provider.kill(first.connectionDetails.sandboxId);
+
+    const second = await api().sessions.create({ projectId: project.id, type: 'editor' });
+    expect(second.connectionDetails.rebuilt).toBe(true);
+    expect(second.connectionDetails.sandboxId).not.toBe(first.connectionDetails.sandboxId);
+    expect(await run(project.id, 'cat index.html')).toBe('<h1>kept</h1>');
+  });
+
+  it('recovers after a server restart: the sandbox comes back and the editor state is restored', async () => {
+    const project = await newProject('Restart');
+    await api().files.create({ projectId: project.id, path: 'src/main.ts', content: 'console.log(1)' });
+    const opened = await api().sessions.create({ projectId: project.id, type: 'editor' });
+    await api().sessions.update({ sessionId: opened.session.id, activeFiles: ['src/main.ts'] });
+
+    await provider.shutdown();
+    provider = new LocalSandboxProvider({ dataDir: scratch });
+
+    const reopened = await api().sessions.create({ projectId: project.id, type: 'editor' });
+    expect(reopened.editorSession?.activeFiles).toEqual(['src/main.ts']);
+    expect(await run(project.id, 'cat src/main.ts')).toBe('console.log(1)');
+  });
+
+  it('keeps binary files byte for byte through upload and download', async () => {
+    const project = await newProject('Binary');
+    const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+    await api().files.upload({ projectId: project.id, path: 'assets/all-bytes.bin', content: bytes.toString('base64'), encoding: 'base64' });
+    const read = await api().files.read({ projectId: project.id, path: 'assets/all-bytes.bin' });
+    expect(read.encoding).toBe('base64');
+    const download = await api().files.download({ projectId: project.id, path: 'assets/all-bytes.bin' });
+    expect(Buffer.from(download.content, 'base64').equals(bytes)).toBe(true);
+  });
+
+  it.each(['../outside.txt', '/etc/passwd', 'src/\u0000.ts', 'C:\\Windows\\win.ini', '.git/config', 'a/../../b'])('refuses the hostile path %j with BAD_REQUEST', async (hostile) => {
+    const project = await newProject(`Hostile ${Math.random().toString(36).slice(2, 8)}`);
+    await expect(api().files.write({ projectId: project.id, path: hostile, content: 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
