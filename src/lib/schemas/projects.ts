@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { refineUiLibrary } from '@/lib/catalog/ui-library';
+import { uiLibrarySchema } from '@/lib/catalog/ui-library-ids';
 import { frameworkSchema } from './frameworks';
 
 export const PROJECT_STATUSES = ['initializing', 'ready', 'error'] as const;
@@ -47,13 +49,16 @@ export type ProjectConfiguration = z.infer<typeof projectConfigurationSchema>;
 
 export const projectIdInput = z.object({ projectId: z.uuid('Not a project id.') });
 
-export const createProjectInput = z.object({
-  name: projectNameSchema,
-  description: z.string().trim().max(500, 'Use at most 500 characters.').optional(),
-  framework: frameworkSchema,
-  uiLibrary: z.string().trim().min(1).max(40).default('none'),
-  configuration: projectConfigurationSchema.default(() => projectConfigurationSchema.parse({})),
-});
+export const createProjectInput = z
+  .object({
+    name: projectNameSchema,
+    description: z.string().trim().max(500, 'Use at most 500 characters.').optional(),
+    framework: frameworkSchema,
+    uiLibrary: uiLibrarySchema.default('none'),
+    configuration: projectConfigurationSchema.default(() => projectConfigurationSchema.parse({})),
+  })
+  // The library must be one the catalog offers for this framework, and still available.
+  .superRefine(refineUiLibrary);
 export type CreateProjectInput = z.infer<typeof createProjectInput>;
 
 export const updateProjectInput = projectIdInput.extend({

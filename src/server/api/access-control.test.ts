@@ -8,7 +8,7 @@ import { appRouter, createCaller } from './root';
 const { db } = await createTestDatabase();
 const owner = await createTestUser(db);
 const intruder = await createTestUser(db);
-const project = await createCaller(createInnerContext({ db, user: owner })).projects.create({ name: 'Private work', framework: 'react' });
+const { project } = await createCaller(createInnerContext({ db, user: owner })).projects.create({ name: 'Private work', framework: 'react' });
 
 type AnyProcedure = { _def: { type: 'query' | 'mutation' | 'subscription'; inputs: { shape?: Record<string, unknown> }[] } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);

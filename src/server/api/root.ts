@@ -1,5 +1,6 @@
 import { authRouter } from './routers/auth';
 import { filesRouter } from './routers/files';
+import { frameworksRouter } from './routers/frameworks';
 import { processesRouter } from './routers/processes';
 import { projectsRouter } from './routers/projects';
 import { sessionsRouter } from './routers/sessions';
@@ -11,6 +12,7 @@ import { createCallerFactory, createTRPCRouter } from './trpc';
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   files: filesRouter,
+  frameworks: frameworksRouter,
   processes: processesRouter,
   projects: projectsRouter,
   sessions: sessionsRouter,

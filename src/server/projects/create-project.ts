@@ -1,5 +1,5 @@
 import type { CreateProjectInput } from '@/lib/schemas/projects';
-import type { Database } from '@/server/db/client';
+import type { Executor } from '@/server/db/client';
 import { projects, type ProjectRow } from '@/server/db/schema';
 import { AppError } from '@/server/errors';
 
@@ -15,7 +15,7 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Records a new project in `initializing`; the setup pipeline takes it from there. */
-export async function createProject(options: { db: Database; ownerId: string; input: CreateProjectInput }): Promise<ProjectRow> {
+export async function createProject(options: { db: Executor; ownerId: string; input: CreateProjectInput }): Promise<ProjectRow> {
   const { db, ownerId, input } = options;
   try {
     const [project] = await db

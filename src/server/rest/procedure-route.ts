@@ -26,7 +26,11 @@ export function procedureRoute<T>(
     try {
       const body = options.readBody ? await readJson(req) : undefined;
       const ctx = await createRequestContext({ db: options.db(), headers: req.headers, resHeaders, throttle: options.throttle?.() });
-      const params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([key, value]) => [key, String(value)]));
+      // Query parameters, then path parameters (which win).
+      const params = {
+        ...Object.fromEntries(new URL(req.url).searchParams),
+        ...Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([key, value]) => [key, String(value)])),
+      };
       const result = await call(createCaller(ctx), body, params);
       return Response.json(result, { status: options.status ?? 200, headers: resHeaders });
     } catch (cause) {

@@ -23,6 +23,13 @@ export function restRoutes(deps: { db: () => Database; throttle?: () => Throttle
       PUT: procedureRoute(async (api, body, { id }) => ({ success: true, ...(await api.sessions.update({ ...(body as object), sessionId: id! })) }), { ...deps, readBody: true }),
       DELETE: procedureRoute((api, _body, { id }) => api.sessions.delete({ sessionId: id! }), deps),
     },
+    createProject: { POST: procedureRoute((api, body) => api.projects.create(body as never), { ...deps, readBody: true, status: 201 }) },
+    frameworks: { GET: procedureRoute((api) => api.frameworks.list(), deps) },
+    uiLibraries: {
+      GET: procedureRoute((api, _body, params) => api.frameworks.uiLibraries(params.framework ? { framework: params.framework as never } : {}), deps),
+    },
+    projectSetup: { POST: procedureRoute((api, _body, { id }) => api.projects.setup({ projectId: id! }), deps) },
+    projectStatus: { GET: procedureRoute(async (api, _body, { id }) => ({ success: true, ...(await api.projects.status({ projectId: id! })) }), deps) },
     projectSession: {
       POST: procedureRoute((api, _body, { id }) => api.sessions.create({ projectId: id!, type: 'editor' }), { ...deps, status: 201 }),
     },

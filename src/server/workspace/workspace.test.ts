@@ -27,7 +27,7 @@ async function run(projectId: string, command: string): Promise<string> {
 }
 
 async function newProject(name: string) {
-  return api().projects.create({ name, framework: 'react' });
+  return (await api().projects.create({ name, framework: 'react' })).project;
 }
 
 /** In-process callers get tRPC's tracked envelopes: [id, data]. */

@@ -87,7 +87,8 @@ export function buildLaunch(
       ...isolation.systemArgs,
       ...(request.tty ? [] : ['--new-session']), // no TIOCSTI into a terminal the command doesn't own
       '--size', String(options.tmpfsBytes), '--tmpfs', '/tmp',
-      '--size', String(options.tmpfsBytes), '--tmpfs', SANDBOX_HOME,
+      // HOME persists for the sandbox's life, so package-manager caches serve the next install.
+      '--bind', dirs.home, SANDBOX_HOME,
       '--bind', dirs.project, SANDBOX_WORKDIR,
       '--remount-ro', '/', // the skeleton bwrap builds (/etc, /home) stays as built
       '--chdir', path.posix.join(SANDBOX_WORKDIR, request.cwd),
@@ -169,7 +170,7 @@ async function writeSandboxEtc(dataDir: string): Promise<string> {
 }
 
 async function probe(isolation: Isolation, scratch: string): Promise<string | null> {
-  const launch = buildLaunch(isolation, { project: scratch, home: SANDBOX_HOME }, { tmpfsBytes: 1 << 20, cgroupProcs: [] }, {
+  const launch = buildLaunch(isolation, { project: scratch, home: scratch }, { tmpfsBytes: 1 << 20, cgroupProcs: [] }, {
     argv: ['/bin/sh', '-c', 'exit 0'],
     cwd: '',
     env: { PATH: isolation.path },

@@ -96,7 +96,7 @@ export async function prepareLaunch(
   const cgroup = await runtime.cgroup();
   return buildLaunch(
     runtime.isolation,
-    { project: runtime.dirs.project, home },
+    { project: runtime.dirs.project, home: runtime.dirs.home },
     { tmpfsBytes: runtime.limits.tmpfsBytes, cgroupProcs: cgroup?.procsFiles ?? [] },
     { argv: request.argv, cwd: path.relative(runtime.dirs.projectReal, real).split(path.sep).join('/'), env, tty: request.tty },
   );

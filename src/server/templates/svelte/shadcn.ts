@@ -63,6 +63,8 @@ export const SHADCN_SVELTE_BUTTON = `<script lang="ts" module>
 </script>
 
 {#if href}
+	<!-- A generic link component: callers pass already-resolved hrefs. -->
+	<!-- eslint-disable-next-line svelte/no-navigation-without-resolve -->
 	<a
 		bind:this={ref}
 		data-slot="button"

@@ -1,0 +1,5 @@
+import { rest } from '@/server/rest/app-routes';
+
+export const dynamic = 'force-dynamic';
+
+export const { GET } = rest.projectStatus;

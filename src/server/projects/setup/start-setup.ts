@@ -1,0 +1,45 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { CreateProjectInput } from '@/lib/schemas/projects';
+import type { SetupStatus } from '@/lib/schemas/setup';
+import type { Database } from '@/server/db/client';
+import { projects, projectSetupSteps, type ProjectRow } from '@/server/db/schema';
+import { AppError } from '@/server/errors';
+import { enqueue } from '@/server/jobs/queue';
+import { createProject } from '../create-project';
+import { SETUP_QUEUE } from './run-setup';
+import { initSteps, listSteps, overallStatus } from './steps-store';
+
+/** The seed's `POST /api/projects/create`: the project, its pending steps, and a queued setup job. */
+export async function createProjectWithSetup(options: { db: Database; ownerId: string; input: CreateProjectInput }): Promise<{ success: true; project: ProjectRow; setupStatus: SetupStatus }> {
+  const project = await options.db.transaction(async (tx) => {
+    const created = await createProject({ db: tx, ownerId: options.ownerId, input: options.input });
+    await initSteps(tx, created.id);
+    return created;
+  });
+  await enqueue(options.db, SETUP_QUEUE, { projectId: project.id }, { singletonKey: project.id });
+  return { success: true, project, setupStatus: 'pending' };
+}
+
+/** The seed's `POST /api/projects/{id}/setup`: runs the failed and unfinished steps again. */
+export async function retrySetup(options: { db: Database; project: ProjectRow }): Promise<{ success: true; setupStatus: SetupStatus }> {
+  const { db, project } = options;
+  const steps = await listSteps(db, project.id);
+  if (overallStatus(steps) === 'completed') throw new AppError('PRECONDITION_FAILED', 'This project is already set up.');
+  if (overallStatus(steps) === 'in-progress' && !steps.some((step) => step.status === 'failed')) {
+    throw new AppError('CONFLICT', 'Setup is already running for this project.');
+  }
+  await db
+    .update(projectSetupSteps)
+    .set({ status: 'pending', error: null })
+    .where(and(eq(projectSetupSteps.projectId, project.id), inArray(projectSetupSteps.status, ['failed', 'in_progress'])));
+  await db.update(projects).set({ status: 'initializing' }).where(eq(projects.id, project.id));
+  await initSteps(db, project.id);
+  await enqueue(db, SETUP_QUEUE, { projectId: project.id }, { singletonKey: project.id });
+  return { success: true, setupStatus: 'pending' };
+}
+
+/** The seed's `GET /api/projects/{id}/status`. */
+export async function getSetupStatus(options: { db: Database; project: ProjectRow }) {
+  const steps = await listSteps(options.db, options.project.id);
+  return { projectId: options.project.id, status: options.project.status, setupStatus: overallStatus(steps), steps };
+}
