@@ -1,9 +1,21 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/env';
 import { corsHeaders, preflightResponse } from '@/server/http/cors';
+import { PREVIEW_LABEL_HEADER, previewLabelOf } from '@/server/preview/serve-preview';
 
-/** CORS for /api: preflights are answered here, and allowed origins get their headers on every answer. */
+/**
+ * Requests on a preview host go to the preview proxy, whatever their path. On Aura's own host,
+ * /api gets its CORS headers here: preflights are answered, allowed origins get their headers.
+ */
 export function proxy(request: NextRequest) {
+  const label = previewLabelOf(request.headers.get('host'));
+  if (label) {
+    const target = new URL(`/api/preview-proxy${request.nextUrl.pathname}${request.nextUrl.search}`, request.url);
+    const headers = new Headers(request.headers);
+    headers.set(PREVIEW_LABEL_HEADER, label);
+    return NextResponse.rewrite(target, { request: { headers } });
+  }
+  if (!request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();
   const origin = request.headers.get('origin');
   if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
     return preflightResponse({ origin, allowed: env.CORS_ORIGINS });
@@ -13,4 +25,5 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: '/api/:path*' };
+// Every path, Next's own assets included: on a preview host they belong to the previewed app.
+export const config = { matcher: '/:path*' };

@@ -54,6 +54,11 @@ export const envSchema = z.object({
   REFRESH_TOKEN_EXPIRY: duration.default(7 * 24 * 3_600_000),
 
   E2B_API_KEY: optionalString,
+  AURA_PREVIEW_DOMAIN: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a domain name such as preview.aura.example.com')
+    .default('localhost'),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   ANTHROPIC_API_KEY: optionalString,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { env } from '@/env';
 import { clientInfoFromHeaders, isSameOrigin, resolveRequestUser } from '@/server/auth/request-user';
 import type { Throttle } from '@/server/auth/throttle';
 import { getThrottle } from '@/server/auth/throttle-instance';
@@ -16,6 +17,8 @@ export interface InnerContext {
   /** False for a cross-site browser request; cookie-authenticated mutations then fail. */
   sameOrigin: boolean;
   throttle: Throttle;
+  /** The origin the caller reached Aura on (for links such as preview URLs). */
+  origin: string;
   /** Where projects' sandboxes run: local or E2B, chosen from env; tests pass their own. */
   sandboxes: SandboxProvider;
   /** Response headers of an HTTP request (absent for in-process callers). */
@@ -30,6 +33,7 @@ export function createInnerContext(options: {
   sameOrigin?: boolean;
   throttle?: Throttle;
   sandboxes?: SandboxProvider;
+  origin?: string;
 }): InnerContext {
   return {
     db: options.db,
@@ -39,6 +43,7 @@ export function createInnerContext(options: {
     sameOrigin: options.sameOrigin ?? true,
     throttle: options.throttle ?? getThrottle(),
     sandboxes: options.sandboxes ?? getSandboxProvider(),
+    origin: options.origin ?? `http://localhost:${env.PORT}`,
   };
 }
 
@@ -57,7 +62,16 @@ export async function createRequestContext(options: {
   const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
   options.resHeaders?.set('x-request-id', requestId);
   return {
-    ...createInnerContext({ db, user, requestId, client: clientInfoFromHeaders(headers), sameOrigin: isSameOrigin(headers), throttle: options.throttle, sandboxes: options.sandboxes }),
+    ...createInnerContext({
+      db,
+      user,
+      requestId,
+      client: clientInfoFromHeaders(headers),
+      sameOrigin: isSameOrigin(headers),
+      throttle: options.throttle,
+      sandboxes: options.sandboxes,
+      origin: `${headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? 'http'}://${headers.get('x-forwarded-host') ?? headers.get('host') ?? 'localhost'}`,
+    }),
     resHeaders: options.resHeaders,
   };
 }

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { processInput, runCommandInput } from '@/lib/schemas/terminals';
+import { previewUrl } from '@/server/preview/token';
 import { resolveProjectPath } from '@/server/sandbox/paths';
 import { ensureProjectSandbox } from '@/server/workspace/ensure-sandbox';
 import { liveSandbox } from '@/server/workspace/live-sandbox';
@@ -31,6 +32,6 @@ export const processesRouter = createTRPCRouter({
     const sandbox = await liveSandbox(ctx.sandboxes, ctx.project);
     if (!sandbox) return [];
     const ports = await sandbox.listeningPorts();
-    return ports.map((port) => ({ port, previewUrl: `/preview/${ctx.project.id}/${port}/` }));
+    return ports.map((port) => ({ port, previewUrl: previewUrl({ projectId: ctx.project.id, port, origin: ctx.origin }) }));
   }),
 });
