@@ -23,6 +23,9 @@ const IGNORED_NAMES = new Set([
   'Thumbs.db',
 ]);
 
+/** A sandbox write in progress (see the local provider's atomic write). */
+const WRITE_IN_PROGRESS = '.aura-tmp-';
+
 /** Build output that frameworks write at the project root. */
 const IGNORED_AT_ROOT = new Set(['dist', 'build', 'out', 'coverage']);
 
@@ -32,5 +35,7 @@ const IGNORED_EXTENSIONS = ['.log', '.tsbuildinfo'];
 export function isIgnored(path: string): boolean {
   const segments = path.split('/');
   if (segments.length > 1 && IGNORED_AT_ROOT.has(segments[0]!)) return true;
-  return segments.some((segment) => IGNORED_NAMES.has(segment) || IGNORED_EXTENSIONS.some((extension) => segment.endsWith(extension)));
+  return segments.some(
+    (segment) => IGNORED_NAMES.has(segment) || segment.startsWith(WRITE_IN_PROGRESS) || IGNORED_EXTENSIONS.some((extension) => segment.endsWith(extension)),
+  );
 }

@@ -9,6 +9,7 @@ import { writeFile } from '@/server/files/write-file';
 import { getLogger } from '@/server/logger';
 import { resolveProjectPath } from '@/server/sandbox/paths';
 import type { Sandbox, SandboxProvider } from '@/server/sandbox/types';
+import { rememberWriteThrough } from './echo-guard';
 import { encodeContent } from './encoding';
 import { publishFileChanges } from './file-events';
 import { liveSandbox } from './live-sandbox';
@@ -38,6 +39,7 @@ export async function saveProjectFile(target: Target & { path: string; content: 
   const path = resolveProjectPath(target.path, { write: true });
   const result = await writeFile({ db: target.db, projectId: target.project.id, path, content: target.content, expectedVersion: target.expectedVersion, source: target.source, userId: target.userId });
   if (result.changed) {
+    rememberWriteThrough(target.project.id, path, target.content);
     await writeThrough(target, (sandbox) => sandbox.files.write(path, target.content));
     await publishFileChanges(target.project.id, [{ type: 'write', path, version: result.version, source: target.source }]);
   }
@@ -59,6 +61,7 @@ export async function listProjectFiles(target: Target & { path?: string }) {
 export async function deleteProjectFile(target: Target & { path: string; expectedVersion?: number; source: FileSource }) {
   const path = resolveProjectPath(target.path, { write: true });
   const deleted = await deleteFile({ db: target.db, projectId: target.project.id, path, expectedVersion: target.expectedVersion, source: target.source, userId: target.userId });
+  for (const file of deleted) rememberWriteThrough(target.project.id, file.path, null);
   await writeThrough(target, (sandbox) => sandbox.files.remove(path));
   await publishFileChanges(target.project.id, deleted.map((file) => ({ type: 'delete' as const, path: file.path, version: file.version, source: target.source })));
   return deleted;
@@ -68,6 +71,7 @@ export async function renameProjectFile(target: Target & { from: string; to: str
   const from = resolveProjectPath(target.from, { write: true });
   const to = resolveProjectPath(target.to, { write: true });
   const renamed = await renameFile({ db: target.db, projectId: target.project.id, from, to, expectedVersion: target.expectedVersion, source: target.source, userId: target.userId });
+  for (const file of renamed) rememberWriteThrough(target.project.id, file.from, null);
   await writeThrough(target, (sandbox) => sandbox.files.rename(from, to));
   await publishFileChanges(target.project.id, renamed.flatMap((file) => [
     { type: 'delete' as const, path: file.from, version: file.version, source: target.source },
@@ -91,6 +95,7 @@ export async function restoreProjectFile(target: Target & { path: string; versio
   const path = resolveProjectPath(target.path, { write: true });
   const result = await restoreVersion({ db: target.db, projectId: target.project.id, path, version: target.version, userId: target.userId });
   const file = await readFile({ db: target.db, projectId: target.project.id, path });
+  rememberWriteThrough(target.project.id, path, file.content);
   await writeThrough(target, (sandbox) => sandbox.files.write(path, file.content));
   await publishFileChanges(target.project.id, [{ type: 'write', path, version: result.version, source: 'restore' }]);
   return result;

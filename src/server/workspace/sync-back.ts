@@ -5,6 +5,7 @@ import { applySandboxChanges, diffTrees, type SandboxChange } from '@/server/fil
 import { hashContent } from '@/server/files/tree';
 import { getLogger } from '@/server/logger';
 import type { Sandbox } from '@/server/sandbox/types';
+import { isOwnEcho } from './echo-guard';
 import { publishFileChanges } from './file-events';
 
 const FLUSH_DELAY_MS = 250;
@@ -54,7 +55,9 @@ async function readChange(sandbox: Sandbox, path: string): Promise<SandboxChange
 }
 
 async function storeChanges(options: { db: Database; sandbox: Sandbox; projectId: string; userId?: string; paths: string[] }) {
-  const changes = (await Promise.all(options.paths.map((path) => readChange(options.sandbox, path)))).filter((change): change is SandboxChange => change !== null);
+  const changes = (await Promise.all(options.paths.map((path) => readChange(options.sandbox, path)))).filter(
+    (change): change is SandboxChange => change !== null && !isOwnEcho(options.projectId, change.path, change.content),
+  );
   if (changes.length === 0) return;
   await store({ ...options, changes });
 }

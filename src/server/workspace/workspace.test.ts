@@ -62,6 +62,20 @@ describe('project workspace (local sandbox)', () => {
     expect((await api().files.read({ projectId: project.id, path: 'src/App.tsx' })).content).toBe('export const a = 2;\n');
   });
 
+  it('keeps the newest of many quick saves: the sandbox’s late echoes never undo one', async () => {
+    const project = await newProject('Quick saves');
+    await api().sessions.create({ projectId: project.id, type: 'editor' });
+    let version: number | null = null;
+    for (let i = 0; i < 10; i++) {
+      version = (await api().files.write({ projectId: project.id, path: 'draft.md', content: `draft ${i}`, expectedVersion: version })).version;
+      // Spread the saves over several of the watcher's flush windows.
+      await new Promise((resolve) => setTimeout(resolve, 120));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const file = await api().files.read({ projectId: project.id, path: 'draft.md' });
+    expect(file).toMatchObject({ content: 'draft 9', version: 10 });
+  });
+
   it('runs a terminal, and a file made in it reaches the store and the watchers', async () => {
     const project = await newProject('Terminal');
     await api().sessions.create({ projectId: project.id, type: 'editor' });

@@ -1,5 +1,6 @@
 import { constants, type Stats } from 'node:fs';
-import { lstat, open, readdir, rename } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '@/server/errors';
 import { assertInsideWorkspace, resolveProjectPath } from '../paths';
@@ -8,7 +9,10 @@ import { openDir, removeEntry, splitReal, withParent, type DirRef } from './safe
 import { watchTree } from './watch';
 
 const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW;
-const WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW;
+const WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+
+/** Prefix of the temporary file a write goes through; watchers and sync skip these names. */
+export const TEMP_PREFIX = '.aura-tmp-';
 
 /** The files API of a local sandbox: the real folder, with every path checked and opened race-free (safe-fs). */
 export class LocalFiles implements SandboxFiles {
@@ -50,10 +54,18 @@ export class LocalFiles implements SandboxFiles {
         this.rootRealPath,
         real,
         async (parent, name) => {
-          const handle = await open(parent.at(name ?? undefined), WRITE_FLAGS, 0o644);
+          // Write a temporary file, then rename it over the target: anyone reading the file (the
+          // dev server, the sync watcher) sees the old bytes or the new ones, never half of them.
+          const temp = `${TEMP_PREFIX}${randomBytes(6).toString('hex')}`;
+          const handle = await open(parent.at(temp), WRITE_FLAGS, 0o644);
           try {
             await handle.writeFile(data);
-            return toEntry(relative, await handle.stat());
+            const stats = await handle.stat();
+            await rename(parent.at(temp), parent.at(name ?? undefined));
+            return toEntry(relative, stats);
+          } catch (error) {
+            await rm(parent.at(temp), { force: true }).catch(() => {});
+            throw error;
           } finally {
             await handle.close();
           }
