@@ -6,6 +6,7 @@ import { createCaller } from '@/server/api/root';
 import { describeError } from '@/server/api/trpc';
 import type { Throttle } from '@/server/auth/throttle';
 import type { Database } from '@/server/db/client';
+import type { SandboxProvider } from '@/server/sandbox/types';
 import { getLogger } from '@/server/logger';
 
 type Caller = ReturnType<typeof createCaller>;
@@ -19,13 +20,13 @@ const MAX_BODY_BYTES = 1_000_000;
  */
 export function procedureRoute<T>(
   call: (caller: Caller, body: unknown, params: Record<string, string>) => Promise<T>,
-  options: { db: () => Database; throttle?: () => Throttle; readBody?: boolean; status?: number },
+  options: { db: () => Database; throttle?: () => Throttle; sandboxes?: () => SandboxProvider; readBody?: boolean; status?: number },
 ) {
   return async (req: Request, context?: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const resHeaders = new Headers({ 'cache-control': 'no-store' });
     try {
       const body = options.readBody ? await readJson(req) : undefined;
-      const ctx = await createRequestContext({ db: options.db(), headers: req.headers, resHeaders, throttle: options.throttle?.() });
+      const ctx = await createRequestContext({ db: options.db(), headers: req.headers, resHeaders, throttle: options.throttle?.(), sandboxes: options.sandboxes?.() });
       // Query parameters, then path parameters (which win).
       const params = {
         ...Object.fromEntries(new URL(req.url).searchParams),

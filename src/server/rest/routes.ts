@@ -1,12 +1,13 @@
 import type { Throttle } from '@/server/auth/throttle';
 import type { Database } from '@/server/db/client';
+import type { SandboxProvider } from '@/server/sandbox/types';
 import { procedureRoute } from './procedure-route';
 
 /**
  * The seed's REST paths, each a thin adapter over its tRPC procedure. Request bodies are
  * `unknown` here on purpose: the procedure validates them with the shared schema.
  */
-export function restRoutes(deps: { db: () => Database; throttle?: () => Throttle }) {
+export function restRoutes(deps: { db: () => Database; throttle?: () => Throttle; sandboxes?: () => SandboxProvider }) {
   return {
     signup: { POST: procedureRoute((api, body) => api.auth.signup(body as never), { ...deps, readBody: true, status: 201 }) },
     login: { POST: procedureRoute((api, body) => api.auth.login(body as never), { ...deps, readBody: true }) },
