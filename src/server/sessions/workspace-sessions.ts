@@ -4,6 +4,7 @@ import type { Database } from '@/server/db/client';
 import { editorSessions, sessions, type EditorSessionRow, type ProjectRow, type SessionRow } from '@/server/db/schema';
 import { notFound } from '@/server/errors';
 import type { SandboxProvider } from '@/server/sandbox/types';
+import { ensureDevServer } from '@/server/workspace/dev-server';
 import { ensureProjectSandbox, SANDBOX_IDLE_TIMEOUT_MS } from '@/server/workspace/ensure-sandbox';
 import { ensureWatching, stopWatching } from '@/server/workspace/watchers';
 
@@ -33,6 +34,7 @@ export async function openWorkspaceSession(options: {
   const { sandbox, rebuilt } = await ensureProjectSandbox({ db, provider, project });
   await ensureWatching({ db, sandbox, projectId: project.id, userId });
   await sandbox.setTimeout(SANDBOX_IDLE_TIMEOUT_MS);
+  await ensureDevServer({ sandbox, project });
 
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   const [existing] = await db

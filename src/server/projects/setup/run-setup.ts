@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { UiLibraryId } from '@/lib/catalog';
 import { SETUP_STEPS, type SetupStep } from '@/lib/schemas/setup';
 import type { Database } from '@/server/db/client';
 import { projects, type ProjectRow } from '@/server/db/schema';
 import { getLogger } from '@/server/logger';
 import type { Sandbox, SandboxProvider } from '@/server/sandbox/types';
-import { renderTemplate } from '@/server/templates';
-import { ensureProjectSandbox } from '@/server/workspace/ensure-sandbox';
+import { devServerCommand, projectTemplate } from '@/server/workspace/dev-server';
+import { ensureProjectSandbox, SANDBOX_IDLE_TIMEOUT_MS } from '@/server/workspace/ensure-sandbox';
 import { saveProjectFile } from '@/server/workspace/project-files';
 import { appendLog, listSteps, updateStep } from './steps-store';
 
@@ -22,8 +21,7 @@ interface StepContext {
   sandbox: () => Promise<Sandbox>;
 }
 
-const template = (project: ProjectRow) =>
-  renderTemplate({ framework: project.framework, uiLibrary: (project.uiLibrary ?? 'none') as UiLibraryId, configuration: project.configuration, projectName: project.name });
+const template = projectTemplate;
 
 const RUNNERS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
   async provision(ctx) {
@@ -41,20 +39,26 @@ const RUNNERS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
     const { installCommand } = template(ctx.project);
     ctx.log(`$ ${installCommand}\n`);
     const sandbox = await ctx.sandbox();
+    // An install may outlast the idle timeout; the sandbox must not stop under it.
+    await sandbox.setTimeout(INSTALL_TIMEOUT_MS + SANDBOX_IDLE_TIMEOUT_MS);
     const result = await sandbox.commands.run(installCommand, { timeoutMs: INSTALL_TIMEOUT_MS, onStdout: ctx.log, onStderr: ctx.log });
     if (result.exitCode !== 0) throw new Error(result.exitCode === 124 ? 'Installing dependencies timed out.' : `Installing dependencies failed (exit code ${result.exitCode}). See the log above.`);
   },
   async start_dev_server(ctx) {
-    const { devCommand, devPort } = template(ctx.project);
     const sandbox = await ctx.sandbox();
-    if ((await sandbox.listeningPorts()).includes(devPort)) return ctx.log(`The dev server is already listening on port ${devPort}.\n`);
-    ctx.log(`$ ${devCommand}\n`);
-    await sandbox.commands.start(devCommand, { onStdout: ctx.log, onStderr: ctx.log });
+    await sandbox.setTimeout(SANDBOX_IDLE_TIMEOUT_MS);
+    const listening = async () => (await sandbox.listeningPorts())[0];
+    const running = await listening();
+    if (running) return ctx.log(`The dev server is already listening on port ${running}.\n`);
+    const command = devServerCommand(ctx.project, ctx.provider.name);
+    ctx.log(`$ ${command}\n`);
+    await sandbox.commands.start(command, { onStdout: ctx.log, onStderr: ctx.log });
     for (const started = Date.now(); Date.now() - started < DEV_SERVER_WAIT_MS; ) {
-      if ((await sandbox.listeningPorts()).includes(devPort)) return ctx.log(`Listening on port ${devPort}.\n`);
+      const port = await listening();
+      if (port) return ctx.log(`Listening on port ${port}.\n`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    throw new Error(`The dev server did not start listening on port ${devPort} within ${DEV_SERVER_WAIT_MS / 60_000} minutes.`);
+    throw new Error(`The dev server did not start listening within ${DEV_SERVER_WAIT_MS / 60_000} minutes.`);
   },
   async ready(ctx) {
     await ctx.db.update(projects).set({ status: 'ready' }).where(eq(projects.id, ctx.project.id));

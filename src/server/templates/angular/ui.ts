@@ -64,10 +64,11 @@ export function angularUiWiring(id: UiLibraryId): AngularUiWiring {
         componentImports: [`import { RdxSwitchRoot, RdxSwitchThumb } from '@radix-ng/primitives/switch';`],
         componentSymbols: ['RdxSwitchRoot', 'RdxSwitchThumb'],
         example: `${BUTTON}
-  <label class="switch-label">
-    <button rdxSwitchRoot class="switch" [(checked)]="odd"><span rdxSwitchThumb class="thumb"></span></button>
-    Odd
-  </label>`,
+  <p>
+    <button rdxSwitchRoot class="switch" aria-label="Odd" [checked]="odd()" (onCheckedChange)="odd.set($event.checked)">
+      <span rdxSwitchThumb class="thumb"></span>
+    </button>
+  </p>`,
       };
     default:
       return w;

@@ -28,8 +28,8 @@ export function angularJson(opts: { name: string; port: number; ui: AngularUiWir
   const serve = {
     builder: '@angular/build:dev-server',
     defaultConfiguration: 'development',
-    // Reachable from outside the sandbox.
-    options: { host: '0.0.0.0', port: opts.port },
+    // Reachable from outside the sandbox, and behind the IDE's preview proxy.
+    options: { host: '0.0.0.0', port: opts.port, allowedHosts: true },
     configurations: {
       production: { buildTarget: `${name}:build:production` },
       development: { buildTarget: `${name}:build:development` },

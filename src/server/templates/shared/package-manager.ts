@@ -7,7 +7,8 @@ const TRUSTED_BUILDS = ['esbuild', 'sharp', '@parcel/watcher', 'lmdb', 'msgpackr
 /**
  * Sets `packageManager` and writes the manager's own config so a first install works in CI and in
  * a sandbox: Yarn with node_modules (Angular, Next and Vite tooling assume it) and mutable
- * lockfiles; pnpm with the native builds approved and unknown ones only warned about.
+ * lockfiles; pnpm with the native builds approved, unknown ones only warned about, and no
+ * self-download of the pinned version.
  */
 export function packageManagerFiles(pm: PackageManager, pkg: PackageJson): Record<string, string> {
   pkg.packageManager = `${pm}@${getPackageManager(pm).version}`;
@@ -16,7 +17,8 @@ export function packageManagerFiles(pm: PackageManager, pkg: PackageJson): Recor
   }
   if (pm === 'pnpm') {
     const allow = TRUSTED_BUILDS.map((name) => `  '${name}': true`).join('\n');
-    return { 'pnpm-workspace.yaml': `packages:\n  - '.'\n\nallowBuilds:\n${allow}\nstrictDepBuilds: false\n` };
+    // pmOnFail: the sandbox already runs the pinned pnpm through npx; pnpm must not fetch @pnpm/exe itself.
+    return { 'pnpm-workspace.yaml': `packages:\n  - '.'\n\nallowBuilds:\n${allow}\nstrictDepBuilds: false\npmOnFail: ignore\n` };
   }
   return {};
 }

@@ -64,7 +64,7 @@ export const SHADCN_SVELTE_BUTTON = `<script lang="ts" module>
 
 {#if href}
 	<!-- A generic link component: callers pass already-resolved hrefs. -->
-	<!-- eslint-disable-next-line svelte/no-navigation-without-resolve -->
+	<!-- eslint-disable svelte/no-navigation-without-resolve -->
 	<a
 		bind:this={ref}
 		data-slot="button"
@@ -77,6 +77,7 @@ export const SHADCN_SVELTE_BUTTON = `<script lang="ts" module>
 	>
 		{@render children?.()}
 	</a>
+	<!-- eslint-enable svelte/no-navigation-without-resolve -->
 {:else}
 	<button
 		bind:this={ref}
