@@ -103,7 +103,7 @@ describe('tRPC over HTTP', () => {
       if (procedure._def.inputs.length === 0 || procedure._def.type === 'subscription') continue;
       checked += 1;
       const method = procedure._def.type === 'query' ? 'GET' : 'POST';
-      const req = new Request(`http://aura.test${TRPC_ENDPOINT}/${path}${method === 'GET' ? '?input=%22%F0%9F%92%A5%22' : ''}`, {
+      const req = new Request(`http://aura.test${TRPC_ENDPOINT}/${path}${method === 'GET' ? `?input=${encodeURIComponent(JSON.stringify({ json: '💥 not an object' }))}` : ''}`, {
         method,
         headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: method === 'POST' ? '{"json":"\\u0000 not an object"}' : undefined,
