@@ -4,7 +4,7 @@
  * registry and builds it (and lints it when ESLint is on), then prints a Markdown table.
  *
  *   node --import tsx src/cli/verify-templates.ts [--one-per-framework] [--framework <id>]
- *     [--filter <text>] [--jobs N] [--timeout <s>] [--keep]
+ *     [--filter <text>[,<text>…]] [--jobs N] [--timeout <s>] [--keep]
  *
  * Exits 1 when any combination fails. Package caches are shared across runs (AURA_VERIFY_CACHE,
  * default <tmp>/aura-verify-cache) so only the first run downloads everything.
@@ -66,8 +66,9 @@ function selectCombinations(): Combination[] {
     const framework = frameworkSchema.parse(flags.framework);
     list = list.filter((c) => c.framework === framework);
   }
-  const filter = flags.filter?.toLowerCase();
-  if (filter) list = list.filter((c) => label(c).toLowerCase().includes(filter));
+  // Comma-separated alternatives, each matched against "framework ui +ts -eslint … pm".
+  const filters = flags.filter?.toLowerCase().split(',').map((f) => f.trim()).filter(Boolean);
+  if (filters?.length) list = list.filter((c) => filters.some((f) => label(c).toLowerCase().includes(f)));
   return list;
 }
 
