@@ -21,6 +21,10 @@ test('sign up, sign out, sign in, and the chosen theme is kept across reloads', 
   await page.getByLabel('Password').fill(password);
   await expect(page.getByTestId('password-strength')).toContainText(/strong/i);
   await page.getByRole('button', { name: 'Create account' }).click();
+  // A new account lands on its (empty) projects; the account menu leads to the settings.
+  await expect(page.getByRole('heading', { name: 'Projects', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: `e2e_${id}` }).click();
+  await page.getByRole('menuitem', { name: 'Profile and settings' }).click();
   await expect(page.getByRole('heading', { name: 'Profile and settings' })).toBeVisible();
   await expect(page.getByText(`Signed in as e2e_${id}`)).toBeVisible();
 
@@ -42,6 +46,9 @@ test('sign up, sign out, sign in, and the chosen theme is kept across reloads', 
 
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Projects', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: `e2e_${id}` }).click();
+  await page.getByRole('menuitem', { name: 'Profile and settings' }).click();
   await expect(page.getByRole('heading', { name: 'Profile and settings' })).toBeVisible();
 
   // Choose the dark theme in preferences: it applies at once and survives a reload.

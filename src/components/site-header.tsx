@@ -13,6 +13,11 @@ export function SiteHeader({ account, signedIn = false }: { account?: ReactNode;
           <span>Aura IDE</span>
         </Link>
         <nav aria-label="Main" className="hidden gap-5 text-sm text-muted sm:flex">
+          {signedIn ? (
+            <Link href="/projects" className="font-medium text-fg hover:text-accent">
+              Projects
+            </Link>
+          ) : null}
           <Link href="/#features" className="hover:text-fg">
             Features
           </Link>

@@ -36,7 +36,7 @@ export function SignInForm({ providers, notice, error }: { providers: ('github' 
       setFormError(MESSAGES[result.code ?? ''] ?? MESSAGES.invalid_credentials);
       return;
     }
-    router.push('/settings');
+    router.push('/projects');
     router.refresh();
   }
 
@@ -45,7 +45,7 @@ export function SignInForm({ providers, notice, error }: { providers: ('github' 
       {providers.length > 0 ? (
         <div className="grid gap-2">
           {providers.map((provider) => (
-            <Button key={provider} variant="secondary" onClick={() => void signIn(provider, { redirectTo: '/settings' })}>
+            <Button key={provider} variant="secondary" onClick={() => void signIn(provider, { redirectTo: '/projects' })}>
               Continue with {PROVIDER_LABELS[provider]}
             </Button>
           ))}

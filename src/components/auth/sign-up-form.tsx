@@ -48,7 +48,7 @@ export function SignUpForm() {
       router.push('/sign-in?created=1');
       return;
     }
-    router.push('/settings');
+    router.push('/projects');
     router.refresh();
   }
 
