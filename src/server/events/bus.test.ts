@@ -51,10 +51,12 @@ describe('event bus across instances (redis)', () => {
     try {
       const seen: unknown[] = [];
       b.subscribe('files', (event) => seen.push(event));
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      await a.publish('files', { type: 'write' });
-      await waitFor(() => seen.length === 1);
-      expect(seen).toEqual([{ type: 'write' }]);
+      // The other instance's subscription becomes live asynchronously: publish until it is heard.
+      for (let i = 0; i < 50 && seen.length === 0; i++) {
+        await a.publish('files', { type: 'write' });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(seen[0]).toEqual({ type: 'write' });
     } finally {
       await a.close();
       await b.close();

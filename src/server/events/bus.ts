@@ -35,6 +35,9 @@ export function createRedisBus(url: string, prefix = 'aura:bus:'): EventBus {
   const subscriber = new Redis(url, { lazyConnect: false });
   const local = createMemoryBus();
   const counts = new Map<string, number>();
+  // Subscribing is asynchronous; a publish waits for this instance's own pending subscribes, so a
+  // subscriber here never misses an event published here after it subscribed.
+  const pending = new Set<Promise<unknown>>();
   for (const client of [publisher, subscriber]) client.on('error', (error) => getLogger().warn({ err: error }, 'event bus: redis error'));
   subscriber.on('message', (channel: string, message: string) => {
     try {
@@ -45,13 +48,18 @@ export function createRedisBus(url: string, prefix = 'aura:bus:'): EventBus {
   });
   return {
     async publish(topic, event) {
+      await Promise.allSettled(pending);
       await publisher.publish(prefix + topic, JSON.stringify(event));
     },
     subscribe(topic, handler) {
       const unsubscribe = local.subscribe(topic, handler);
       const count = counts.get(topic) ?? 0;
       counts.set(topic, count + 1);
-      if (count === 0) void subscriber.subscribe(prefix + topic);
+      if (count === 0) {
+        const subscribing = subscriber.subscribe(prefix + topic).catch(() => {});
+        pending.add(subscribing);
+        void subscribing.finally(() => pending.delete(subscribing));
+      }
       return () => {
         unsubscribe();
         const left = (counts.get(topic) ?? 1) - 1;
