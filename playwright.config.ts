@@ -27,7 +27,8 @@ export default defineConfig({
   webServer: {
     command: `npm run build && npm start -- --port ${PORT} --hostname 127.0.0.1`,
     url: `${baseURL}/api/ready`,
-    timeout: 240_000,
+    // Includes `next build`, which can take minutes on a busy 2-core machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     env: { AURA_DATA_DIR: '.aura/e2e', CORS_ORIGINS: 'http://tools.aura.test' },
     stdout: 'pipe',
