@@ -36,8 +36,8 @@ async function startServer(): Promise<{ base: string; server: ChildProcess | nul
   const url = argument('--url');
   if (url) return { base: url.replace(/\/$/, ''), server: null };
   const base = `http://127.0.0.1:${PORT}`;
-  // The launcher starts the embedded database (AURA_DATA_DIR) and serves the existing production build.
-  const server = spawn('node', ['--import', 'tsx', 'src/cli/launch.ts', 'next', 'start', '--port', String(PORT), '--hostname', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // `npm start`: the launcher starts the embedded database (AURA_DATA_DIR) and serves the existing production build.
+  const server = spawn('npm', ['start', '--', '--port', String(PORT)], { stdio: ['ignore', 'ignore', 'inherit'] });
   for (const started = Date.now(); Date.now() - started < 120_000; await sleep(500)) {
     if (server.exitCode !== null) throw new Error('The server exited; is there a production build (npm run build)?');
     const ready = await fetch(`${base}/api/ready`).then((response) => response.ok, () => false);
@@ -99,7 +99,8 @@ async function measure(browser: Browser, base: string, projectId: string, state:
   const html = (await response?.text()) ?? '';
   const firstLoad = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => new URL(match[1]!, base).pathname);
   const editorReady = await page
-    .waitForFunction(() => (document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('function App') ? performance.now() : 0), null, { timeout: 60_000, polling: 'raf' })
+    // Monaco renders spaces as no-break spaces.
+    .waitForFunction(() => (document.querySelector('.monaco-editor .view-lines')?.textContent?.replace(/\s/g, ' ').includes('function App') ? performance.now() : 0), null, { timeout: 60_000, polling: 'raf' })
     .then((handle) => handle.jsonValue());
   const terminalPrompt = await page
     .waitForFunction(() => (document.querySelector('[role=tabpanel][id^="terminal-"]:not([hidden]) .xterm-rows')?.textContent?.includes('$') ? performance.now() : 0), null, { timeout: 60_000, polling: 'raf' })
@@ -130,6 +131,10 @@ async function main() {
 
     const last = runs.at(-1)!;
     const firstLoad = await sizes(base, last.firstLoad);
+    // What the route adds to the app's shell: its first-load scripts minus those a public page loads too.
+    const signIn = await (await fetch(`${base}/sign-in`)).text();
+    const shell = new Set([...signIn.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => new URL(match[1]!, base).pathname));
+    const own = await sizes(base, last.firstLoad.filter((path) => !shell.has(path)));
     const lazy = await sizes(base, last.scripts.filter((path) => !last.firstLoad.includes(path)));
     const monaco = lazy.files.filter((file) => file.monaco).sort((a, b) => b.raw - a.raw)[0];
     const largest = [...lazy.files].sort((a, b) => b.raw - a.raw).slice(0, 3);
@@ -138,6 +143,7 @@ async function main() {
     console.log(`  editor ready (Monaco showing App.tsx)  ${ms(median(runs.map((run) => run.editorReady)))}   runs: ${runs.map((run) => ms(run.editorReady)).join(', ')}`);
     console.log(`  terminal prompt                        ${ms(median(runs.map((run) => run.terminalPrompt)))}   runs: ${runs.map((run) => ms(run.terminalPrompt)).join(', ')}`);
     console.log(`  first-load JS of /projects/[id]        ${kib(firstLoad.raw)} (${kib(firstLoad.gzip)} gzip) in ${firstLoad.files.length} scripts`);
+    console.log(`    of which not loaded by /sign-in      ${kib(own.raw)} (${kib(own.gzip)} gzip) in ${own.files.length} scripts`);
     console.log(`  loaded lazily after (editor, terminal, workers)  ${kib(lazy.raw)} (${kib(lazy.gzip)} gzip) in ${lazy.files.length} scripts`);
     if (monaco) console.log(`  Monaco chunk                           ${kib(monaco.raw)} (${kib(monaco.gzip)} gzip)  ${monaco.path}`);
     console.log(`  largest lazy files                     ${largest.map((file) => `${file.path.split('/').at(-1)} ${kib(file.raw)}`).join(', ')}`);

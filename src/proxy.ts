@@ -10,7 +10,11 @@ import { PREVIEW_LABEL_HEADER, previewLabelOf } from '@/server/preview/serve-pre
 export function proxy(request: NextRequest) {
   const label = previewLabelOf(request.headers.get('host'));
   if (label) {
-    const target = new URL(`/api/preview-proxy${request.nextUrl.pathname}${request.nextUrl.search}`, request.url);
+    // On the preview host's own origin. Next forwards it to this server (the route then sees Aura's
+    // host, and the preview host in x-forwarded-host); a target on request.url's origin instead
+    // ends in a trailing-slash redirect and a 404 when the server is bound to 127.0.0.1.
+    const target = request.nextUrl.clone();
+    target.pathname = `/api/preview-proxy${request.nextUrl.pathname}`;
     const headers = new Headers(request.headers);
     headers.set(PREVIEW_LABEL_HEADER, label);
     return NextResponse.rewrite(target, { request: { headers } });

@@ -14,19 +14,23 @@ export function SiteHeader({ account, signedIn = false }: { account?: ReactNode;
         </Link>
         <nav aria-label="Main" className="hidden gap-5 text-sm text-muted sm:flex">
           {signedIn ? (
+            // Signed in, the header is the app's: the marketing page's anchors would only crowd it.
             <Link href="/projects" className="font-medium text-fg hover:text-accent">
               Projects
             </Link>
-          ) : null}
-          <Link href="/#features" className="hover:text-fg">
-            Features
-          </Link>
-          <Link href="/#frameworks" className="hover:text-fg">
-            Frameworks
-          </Link>
-          <Link href="/#get-started" className="hover:text-fg">
-            Get started
-          </Link>
+          ) : (
+            <>
+              <Link href="/#features" className="hover:text-fg">
+                Features
+              </Link>
+              <Link href="/#frameworks" className="hover:text-fg">
+                Frameworks
+              </Link>
+              <Link href="/#get-started" className="hover:text-fg">
+                Get started
+              </Link>
+            </>
+          )}
         </nav>
         <div className="ml-auto flex items-center gap-2">
           <ThemeToggle persist={signedIn} />

@@ -24,8 +24,3 @@ export function loadEnv(): Env {
 export const env: Env = new Proxy({} as Env, {
   get: (_target, key) => loadEnv()[key as keyof Env],
 });
-
-/** True in the Node.js server runtime (not the edge runtime, not the build). */
-export function isNodeServerRuntime(): boolean {
-  return process.env.NEXT_RUNTIME === 'nodejs';
-}

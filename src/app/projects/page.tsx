@@ -10,8 +10,9 @@ export const metadata: Metadata = { title: 'Projects' };
 export default async function ProjectsPage() {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in');
-  // The first page streams in with the HTML instead of waiting for the browser to ask.
-  void getQueryClient().prefetchInfiniteQuery(trpc.projects.list.infiniteQueryOptions(projectsListInput(''), { getNextPageParam: nextProjectsCursor }));
+  // The first page comes with the HTML. Awaited: the list renders with the data on the server too, so
+  // the client's first render matches it (a pending query here rendered the skeleton: hydration error).
+  await getQueryClient().prefetchInfiniteQuery(trpc.projects.list.infiniteQueryOptions(projectsListInput(''), { getNextPageParam: nextProjectsCursor }));
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-10">
       <div className="flex flex-wrap items-end justify-between gap-4">

@@ -7,7 +7,7 @@ import { auth, configuredOAuthProviders } from '@/server/auth/authjs';
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; created?: string }> }) {
-  if (await auth()) redirect('/settings');
+  if (await auth()) redirect('/projects');
   const { error, created } = await searchParams;
   // Auth.js sends its own codes (CredentialsSignin, OAuthCallbackError …); ours are sentences.
   const message = error && error.includes(' ') ? error.slice(0, 300) : error ? 'Sign-in did not complete. Try again.' : undefined;

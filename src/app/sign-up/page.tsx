@@ -7,7 +7,7 @@ import { auth } from '@/server/auth/authjs';
 export const metadata: Metadata = { title: 'Create an account' };
 
 export default async function SignUpPage() {
-  if (await auth()) redirect('/settings');
+  if (await auth()) redirect('/projects');
   return (
     <AuthCard title="Create your account" subtitle="Projects, sandboxes and an agent, in your browser.">
       <SignUpForm />

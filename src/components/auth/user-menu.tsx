@@ -37,6 +37,9 @@ export function UserMenu({ name }: { name: string }) {
       </button>
       {open ? (
         <div role="menu" aria-label="Account" className="absolute right-0 mt-2 w-48 rounded-lg border border-border bg-surface-raised p-1 shadow-lg">
+          <Link role="menuitem" href="/projects" onClick={() => setOpen(false)} className="block rounded-md px-3 py-2 text-sm hover:bg-surface-sunken">
+            Projects
+          </Link>
           <Link role="menuitem" href="/settings" onClick={() => setOpen(false)} className="block rounded-md px-3 py-2 text-sm hover:bg-surface-sunken">
             Profile and settings
           </Link>

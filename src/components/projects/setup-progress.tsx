@@ -60,7 +60,7 @@ export function SetupProgress({ project }: { project: SetupProject }) {
 
       {status === 'error' ? (
         <div role="alert" className="flex flex-wrap items-center gap-3 rounded-xl border border-red-500/30 bg-red-500/8 p-4">
-          <div className="min-w-0 flex-1 text-sm">
+          <div className="min-w-56 flex-1 text-sm">
             <p className="font-medium text-red-800 dark:text-red-200">{failed ? `${SETUP_STEP_LABELS[failed.step]} failed.` : 'Setup failed.'}</p>
             <p className="mt-0.5 text-red-700 dark:text-red-300">{retry.error?.message ?? 'Check the log above, then try again. Steps that finished are not run again.'}</p>
           </div>
@@ -72,7 +72,7 @@ export function SetupProgress({ project }: { project: SetupProject }) {
 
       {status === 'ready' ? (
         <div className="flex flex-wrap items-center gap-3 rounded-xl border border-emerald-500/30 bg-emerald-500/8 p-4">
-          <p className="min-w-0 flex-1 text-sm text-emerald-900 dark:text-emerald-200">The sandbox is running and the dev server is up.</p>
+          <p className="min-w-56 flex-1 text-sm text-emerald-900 dark:text-emerald-200">The sandbox is running and the dev server is up.</p>
           <Link href="/projects" className={`${LINK} border border-border bg-surface-raised hover:bg-surface-sunken`}>
             All projects
           </Link>

@@ -26,7 +26,7 @@ export function SetupStepRow({ step, now }: { step: SetupStepState; now: number 
             aria-expanded={open}
             aria-controls={logId}
             onClick={() => setChoice(!open)}
-            className="w-20 rounded px-2 py-1 text-right text-xs font-medium text-muted hover:bg-surface-sunken hover:text-fg"
+            className="shrink-0 whitespace-nowrap rounded px-2 py-1 text-right text-xs font-medium sm:w-20 text-muted hover:bg-surface-sunken hover:text-fg"
           >
             {open ? 'Hide log' : 'Show log'}
             <span className="sr-only"> of {SETUP_STEP_LABELS[step.step].toLowerCase()}</span>
@@ -74,11 +74,11 @@ function LogView({ id, text, label }: { id: string; text: string; label: string 
 }
 
 function Duration({ step, now }: { step: SetupStepState; now: number }) {
-  if (!step.startedAt || step.status === 'pending') return <span className="w-20" />;
+  if (!step.startedAt || step.status === 'pending') return <span className="min-w-12 sm:w-20" />;
   const end = step.finishedAt?.getTime() ?? now;
   const seconds = Math.max(0, Math.round((end - step.startedAt.getTime()) / 1000));
   const text = seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-  return <span className="w-20 text-right font-mono text-xs tabular-nums text-muted">{text}</span>;
+  return <span className="min-w-12 text-right font-mono sm:w-20 text-xs tabular-nums text-muted">{text}</span>;
 }
 
 function StepIcon({ status }: { status: SetupStepState['status'] }) {

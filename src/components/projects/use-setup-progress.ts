@@ -33,20 +33,8 @@ export function useSetupProgress(projectId: string) {
       },
     ),
   );
-  const retry = useMutation(
-    trpc.projects.setup.mutationOptions({
-      // The server resets failed steps without an event; show them pending until the worker picks them up.
-      onSuccess: () =>
-        setSteps((current) => {
-          const next: Steps = { ...current };
-          for (const step of SETUP_STEPS) {
-            const state = next[step];
-            if (state?.status === 'failed') next[step] = { ...state, status: 'pending', error: null };
-          }
-          return next;
-        }),
-    }),
-  );
+  // The server publishes the failed steps going back to pending, so a retry needs no local patching.
+  const retry = useMutation(trpc.projects.setup.mutationOptions());
   const ordered = SETUP_STEPS.map((step) => steps[step] ?? { step, status: 'pending' as const, logs: '', error: null, startedAt: null, finishedAt: null });
   return {
     steps: ordered,

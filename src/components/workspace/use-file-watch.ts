@@ -23,7 +23,11 @@ export function useFileWatch(projectId: string, documents: Documents): Connectio
     trpc.files.watch.subscriptionOptions(
       { projectId },
       {
-        onStarted: () => setWasConnected(true),
+        onStarted: () => {
+          setWasConnected(true);
+          // Changes made between the page's render and this stream's start are only in the store.
+          void queryClient.invalidateQueries({ queryKey: treeKey });
+        },
         onData: ({ data: change }) => {
           if (change.type === 'resync') {
             void queryClient.invalidateQueries({ queryKey: treeKey });

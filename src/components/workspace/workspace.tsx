@@ -44,10 +44,11 @@ export function Workspace({ project, initialSteps, user, editorSettings, savedLa
 
   const setup = useSetup(project.id, initialSteps);
   const ready = setup.phase === 'ready';
+
   const session = useWorkspaceSession(project.id, ready);
   const sessionOpen = session.state.phase === 'open';
   const connection = useFileWatch(project.id, documents);
-  const terminals = useTerminals(project.id, sessionOpen);
+  const terminals = useTerminals(project.id, ready, sessionOpen);
   const panels = usePanels(user.id, savedLayouts);
   const [quickOpen, setQuickOpen] = useState(false);
   usePersistedTabs({ documents, session, storageKey, terminals: terminals.terminals });
@@ -107,7 +108,7 @@ export function Workspace({ project, initialSteps, user, editorSettings, savedLa
                   visible={panels.open.terminal}
                   dark={dark}
                   fontSize={editorSettings.fontSize}
-                  waiting={session.state.phase === 'error' ? `The sandbox couldn't start: ${session.state.message}` : sessionOpen ? null : 'Starting the sandbox…'}
+                  waiting={session.state.phase === 'error' ? `The sandbox couldn't start: ${session.state.message}` : sessionOpen || terminals.terminals.length > 0 ? null : 'Starting the sandbox…'}
                   onHide={() => panels.toggle('terminal', false)}
                 />
               </Panel>

@@ -27,3 +27,10 @@ export type SetupStepState = z.infer<typeof setupStepSchema>;
 
 /** The seed's setupStatus, derived from the steps. */
 export type SetupStatus = 'pending' | 'in-progress' | 'completed' | 'failed';
+
+/** The seed's `setupStatus`, from the steps. */
+export function overallStatus(steps: Pick<SetupStepState, 'status'>[]): SetupStatus {
+  if (steps.some((step) => step.status === 'failed')) return 'failed';
+  if (steps.length > 0 && steps.every((step) => step.status === 'completed')) return 'completed';
+  return steps.some((step) => step.status !== 'pending') ? 'in-progress' : 'pending';
+}

@@ -55,8 +55,9 @@ describe('preview proxy', () => {
       expect(url.port).toBe('3000');
 
       const label = url.hostname.split('.')[0]!;
+      // As Next hands it to the route after the proxy's internal rewrite: Aura's host, the original in x-forwarded-host.
       const through = (host: string, headerLabel = label) =>
-        servePreview(new Request(`http://${host}/api/preview-proxy/deep/path?q=1`, { headers: { host, [PREVIEW_LABEL_HEADER]: headerLabel } }), { db, sandboxes });
+        servePreview(new Request(`http://localhost:3000/api/preview-proxy/deep/path?q=1`, { headers: { host: 'localhost:3000', 'x-forwarded-host': host, [PREVIEW_LABEL_HEADER]: headerLabel } }), { db, sandboxes });
 
       const response = await through(url.host);
       expect(response.status).toBe(200);

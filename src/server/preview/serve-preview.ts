@@ -31,8 +31,12 @@ function page(status: number, message: string): Response {
  * token.ts); the request must really arrive on that host, so a preview never runs on Aura's origin.
  */
 export async function servePreview(req: Request, deps: { db: Database; sandboxes: SandboxProvider }): Promise<Response> {
+  // src/proxy.ts sets the label for requests on a preview host; after its rewrite the route sees
+  // Aura's own host, with the preview host in x-forwarded-host. A navigation cannot set either
+  // header, so a page on Aura's origin never gets a preview.
   const label = req.headers.get(PREVIEW_LABEL_HEADER);
-  if (!label || previewLabelOf(req.headers.get('host')) !== label) return page(404, 'Not found.');
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  if (!label || previewLabelOf(host) !== label) return page(404, 'Not found.');
   const grant = parsePreviewLabel(label);
   if (!grant) return page(404, 'This preview link is not valid or has expired. Open the preview again from the workspace.');
   const [project] = await deps.db.select().from(projects).where(eq(projects.id, grant.projectId));

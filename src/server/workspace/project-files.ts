@@ -72,7 +72,12 @@ export async function renameProjectFile(target: Target & { from: string; to: str
   const to = resolveProjectPath(target.to, { write: true });
   const renamed = await renameFile({ db: target.db, projectId: target.project.id, from, to, expectedVersion: target.expectedVersion, source: target.source, userId: target.userId });
   for (const file of renamed) rememberWriteThrough(target.project.id, file.from, null);
-  await writeThrough(target, (sandbox) => sandbox.files.rename(from, to));
+  await writeThrough(target, async (sandbox) => {
+    // A move into a folder that does not exist yet (the store has no folders) needs it made first.
+    const parent = to.includes('/') ? to.slice(0, to.lastIndexOf('/')) : '';
+    if (parent) await sandbox.files.makeDir(parent);
+    await sandbox.files.rename(from, to);
+  });
   await publishFileChanges(target.project.id, renamed.flatMap((file) => [
     { type: 'delete' as const, path: file.from, version: file.version, source: target.source },
     { type: 'write' as const, path: file.to, version: file.version, source: target.source },

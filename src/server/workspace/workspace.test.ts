@@ -62,6 +62,15 @@ describe('project workspace (local sandbox)', () => {
     expect((await api().files.read({ projectId: project.id, path: 'src/App.tsx' })).content).toBe('export const a = 2;\n');
   });
 
+  it('moves a file into a folder that does not exist yet, in the store and in the sandbox', async () => {
+    const project = await newProject('Move into new folder');
+    await api().sessions.create({ projectId: project.id, type: 'editor' });
+    await api().files.create({ projectId: project.id, path: 'notes.md', content: 'moved\n' });
+    await api().files.rename({ projectId: project.id, from: 'notes.md', to: 'docs/archive/notes.md' });
+    expect((await api().files.read({ projectId: project.id, path: 'docs/archive/notes.md' })).content).toBe('moved\n');
+    expect(await run(project.id, 'cat docs/archive/notes.md; test -e notes.md || echo gone')).toBe('moved\ngone\n');
+  });
+
   it('keeps the newest of many quick saves: the sandbox’s late echoes never undo one', async () => {
     const project = await newProject('Quick saves');
     await api().sessions.create({ projectId: project.id, type: 'editor' });

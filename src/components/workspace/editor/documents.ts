@@ -22,6 +22,8 @@ export interface DocsState {
   /** A save refused because the file changed underneath; the conflict dialog resolves it. */
   conflict: { path: string; message: string } | null;
   notice: string | null;
+  /** Whether the editor has loaded and holds the buffers (before that, text waits here). */
+  attached: boolean;
 }
 
 /** What the lazily loaded editor provides: one buffer (Monaco model) per open file. */
@@ -42,7 +44,7 @@ const within = (path: string, folder: string) => path === folder || path.startsW
  * waits here.
  */
 export class Documents {
-  readonly state = createStore<DocsState>({ docs: [], active: null, conflict: null, notice: null });
+  readonly state = createStore<DocsState>({ docs: [], active: null, conflict: null, notice: null, attached: false });
   private bridge: EditorBridge | null = null;
   private readonly waiting = new Map<string, { text: string; dirty: boolean }>();
 
@@ -55,6 +57,7 @@ export class Documents {
     this.bridge = bridge;
     for (const [path, { text, dirty }] of this.waiting) bridge.load(path, text, languageOf(path).id, { dirty });
     this.waiting.clear();
+    this.state.set((s) => ({ ...s, attached: true }));
     return () => {
       if (this.bridge !== bridge) return;
       // Keep the text of open files, so an editor mounted again picks them up.
@@ -63,6 +66,7 @@ export class Documents {
         if (buffer) this.waiting.set(doc.path, { text: buffer.text, dirty: doc.dirty });
       }
       this.bridge = null;
+      this.state.set((s) => ({ ...s, attached: false }));
     };
   }
 

@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useEffect } from 'react';
 import { Button } from '@/components/ui/button';
 import type { EditorSettings } from '@/lib/schemas/users';
 import { Dialog } from '../dialog';
@@ -11,12 +12,24 @@ import type { EditorStatus } from './editor-status';
 import { EditorTabs, tabId } from './editor-tabs';
 
 // Monaco is several megabytes: it loads after the workspace is on screen, in the browser only.
-const MonacoHost = dynamic(() => import('./monaco-host'), { ssr: false, loading: () => <EditorMessage>Loading the editor…</EditorMessage> });
+const loadMonaco = () => import('./monaco-host');
+const MonacoHost = dynamic(loadMonaco, { ssr: false, loading: () => <EditorMessage>Loading the editor…</EditorMessage> });
 
 /** Tabs, the editor, and what stands in for it (no file open, loading, binary, errors). */
 export function EditorPane({ documents, settings, dark, status }: { documents: Documents; settings: EditorSettings; dark: boolean; status: Store<EditorStatus> }) {
   const active = useStore(documents.state, (s) => (s.active ? s.docs.find((doc) => doc.path === s.active) : undefined));
   const hasDocs = useStore(documents.state, (s) => s.docs.length > 0);
+  // Re-rendered when the editor takes over the buffers, so it shows the model made for the active tab.
+  const attached = useStore(documents.state, (s) => s.attached);
+  // With no file open yet, fetch the editor while the browser is idle, so the first open is quick.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(() => void loadMonaco(), 500); // Safari
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(() => void loadMonaco());
+    return () => cancelIdleCallback(idle);
+  }, []);
 
   return (
     <section aria-label="Editor" className="relative flex h-full flex-col bg-surface-raised">
@@ -24,7 +37,7 @@ export function EditorPane({ documents, settings, dark, status }: { documents: D
       {active ? <Breadcrumb path={active.path} /> : null}
       {active?.stale ? <StaleBanner documents={documents} path={active.path} kind={active.stale} /> : null}
       <div role={active ? 'tabpanel' : undefined} aria-labelledby={active ? tabId(active.path) : undefined} className="relative min-h-0 flex-1">
-        {hasDocs ? <MonacoHost documents={documents} activePath={active?.path ?? null} settings={settings} dark={dark} status={status} /> : null}
+        {hasDocs ? <MonacoHost documents={documents} attached={attached} activePath={active?.path ?? null} settings={settings} dark={dark} status={status} /> : null}
         {!active ? <Welcome /> : null}
         {active?.status === 'loading' ? <EditorMessage>Opening {active.path}…</EditorMessage> : null}
         {active?.status === 'binary' ? <EditorMessage>{active.path} is a binary file; it can&apos;t be edited here.</EditorMessage> : null}

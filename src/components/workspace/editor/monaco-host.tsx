@@ -17,12 +17,15 @@ const PLACEHOLDER = 'inmemory://aura/placeholder';
 /** The Monaco editor: one model per open file, switched as tabs change. Loaded lazily, browser only. */
 export default function MonacoHost({
   documents,
+  attached,
   activePath,
   settings,
   dark,
   status,
 }: {
   documents: Documents;
+  /** Whether the buffers are models yet; until then the placeholder shows. */
+  attached: boolean;
   activePath: string | null;
   settings: EditorSettings;
   dark: boolean;
@@ -75,7 +78,7 @@ export default function MonacoHost({
   };
 
   const active = activePath ? documents.get(activePath) : undefined;
-  const path = active?.status === 'ready' && monaco.editor.getModel(uriOf(active.path)) ? uriOf(active.path).toString() : PLACEHOLDER;
+  const path = attached && active?.status === 'ready' && monaco.editor.getModel(uriOf(active.path)) ? uriOf(active.path).toString() : PLACEHOLDER;
 
   return (
     <Editor

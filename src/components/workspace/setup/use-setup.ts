@@ -3,15 +3,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
-import type { SetupStepState } from '@/lib/schemas/setup';
+import { overallStatus, type SetupStepState } from '@/lib/schemas/setup';
 import { useTRPC } from '@/trpc/react';
 
 export type SetupPhase = 'running' | 'failed' | 'ready';
 
-export function phaseOf(steps: SetupStepState[]): SetupPhase {
-  if (steps.some((step) => step.status === 'failed')) return 'failed';
-  return steps.length > 0 && steps.every((step) => step.status === 'completed') ? 'ready' : 'running';
-}
+const PHASES = { failed: 'failed', completed: 'ready', 'in-progress': 'running', pending: 'running' } as const;
+
+export const phaseOf = (steps: SetupStepState[]): SetupPhase => PHASES[overallStatus(steps)];
 
 /** The project's setup steps: live while setup runs, and a retry for a failed one. */
 export function useSetup(projectId: string, initialSteps: SetupStepState[]) {

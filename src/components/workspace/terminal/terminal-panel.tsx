@@ -71,7 +71,7 @@ export function TerminalPanel({ terminals, visible, dark, fontSize, waiting, onH
         ))}
         {waiting || terminals.loading || terminals.error || terminals.terminals.length === 0 ? (
           <p role={terminals.error ? 'alert' : 'status'} className="absolute inset-0 flex items-center justify-center p-4 text-center text-xs text-muted">
-            {terminals.error ?? waiting ?? (terminals.loading ? 'Connecting to the terminals…' : 'No terminal is open.')}
+            {terminals.error ?? waiting ?? (terminals.loading ? 'Opening a terminal…' : 'No terminal is open.')}
           </p>
         ) : null}
       </div>

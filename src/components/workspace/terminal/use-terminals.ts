@@ -7,10 +7,10 @@ import { errorMessage } from '../client';
 import type { TerminalConnection } from './xterm-view';
 
 /**
- * The project's terminals. They live on the server, so a reload reattaches to the ones listed; a
- * first terminal is opened when none is running.
+ * The project's terminals. They live on the server, so a reload reattaches to the ones listed at
+ * once; a first terminal is opened, once the sandbox is up, when none is running.
  */
-export function useTerminals(projectId: string, ready: boolean) {
+export function useTerminals(projectId: string, ready: boolean, sandboxUp: boolean) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -61,12 +61,12 @@ export function useTerminals(projectId: string, ready: boolean) {
   );
 
   useEffect(() => {
-    if (!list.data || opened.current) return;
+    if (!list.data || !sandboxUp || opened.current) return;
     opened.current = true;
     // Terminals whose shell ended while nobody watched are dropped; a first one opens if none is left.
     for (const terminal of list.data) if (terminal.exitCode !== null) void kill(terminal.id);
     if (!list.data.some((terminal) => terminal.exitCode === null)) mutate({ projectId, ...size.current });
-  }, [list.data, mutate, projectId, kill]);
+  }, [list.data, sandboxUp, mutate, projectId, kill]);
 
   const terminals = list.data ?? [];
   const active = terminals.find((terminal) => terminal.id === activeId) ?? terminals.find((terminal) => terminal.exitCode === null) ?? terminals[0] ?? null;
@@ -76,7 +76,7 @@ export function useTerminals(projectId: string, ready: boolean) {
   return {
     terminals,
     active,
-    loading: ready && list.isPending,
+    loading: ready && (list.isPending || createTerminal.isPending || (!sandboxUp && list.data?.length === 0)),
     error: failure ? errorMessage(failure) : null,
     connections,
     setConnection,

@@ -132,6 +132,7 @@ export default function XtermView({
         // The server ended the stream: the shell exited. (Unsubscribing completes it without this.)
         onStopped: () => {
           exited.current = true;
+          if (xterm.current) xterm.current.term.options.disableStdin = true;
           xterm.current?.term.write('\r\n\x1b[2m[The process exited. Close this terminal or open a new one.]\x1b[0m\r\n');
           callbacks.current.onConnection('exited');
         },

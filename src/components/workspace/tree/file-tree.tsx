@@ -149,6 +149,7 @@ export function FileTree({ projectId, storageKey, documents }: { projectId: stri
                   event.dataTransfer.setData(DRAG_TYPE, node.path);
                   event.dataTransfer.effectAllowed = 'move';
                 }}
+                onFocus={() => setFocused(node.path)}
                 onDragEnd={() => setDropTarget(null)}
                 {...dragProps(folder ? node.path : parentOf(node.path))}
                 onClick={() => {

@@ -11,6 +11,8 @@ import { appendLog, listSteps, updateStep } from './steps-store';
 
 export const SETUP_QUEUE = 'project-setup';
 const INSTALL_TIMEOUT_MS = 15 * 60_000;
+/** Log output is batched: one row update and one event per flush, not per chunk of npm output. */
+const LOG_FLUSH_MS = 250;
 const DEV_SERVER_WAIT_MS = 3 * 60_000;
 
 interface StepContext {
@@ -52,10 +54,14 @@ const RUNNERS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
     if (running) return ctx.log(`The dev server is already listening on port ${running}.\n`);
     const command = devServerCommand(ctx.project, ctx.provider.name);
     ctx.log(`$ ${command}\n`);
-    await sandbox.commands.start(command, { onStdout: ctx.log, onStderr: ctx.log });
+    const handle = await sandbox.commands.start(command, { onStdout: ctx.log, onStderr: ctx.log });
+    // A dev server that exits (a syntax error, a missing binary) fails the step now, not in 3 minutes.
+    let exited: number | undefined;
+    void handle.wait().then((result) => (exited = result.exitCode), () => (exited = -1));
     for (const started = Date.now(); Date.now() - started < DEV_SERVER_WAIT_MS; ) {
       const port = await listening();
       if (port) return ctx.log(`Listening on port ${port}.\n`);
+      if (exited !== undefined) throw new Error(`The dev server exited (code ${exited}) before it listened on a port. See the log above.`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     throw new Error(`The dev server did not start listening within ${DEV_SERVER_WAIT_MS / 60_000} minutes.`);
@@ -64,6 +70,28 @@ const RUNNERS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
     await ctx.db.update(projects).set({ status: 'ready' }).where(eq(projects.id, ctx.project.id));
   },
 };
+
+/** Collects log text and appends it at most every LOG_FLUSH_MS, in order; `flush` drains it. */
+function batchedLog(append: (text: string) => Promise<void>) {
+  let pending = '';
+  let timer: NodeJS.Timeout | undefined;
+  let written = Promise.resolve();
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const text = pending;
+    pending = '';
+    if (text) written = written.then(() => append(text)).catch(() => {});
+    return written;
+  };
+  return {
+    write(text: string) {
+      pending += text;
+      timer ??= setTimeout(flush, LOG_FLUSH_MS);
+    },
+    flush,
+  };
+}
 
 /**
  * Runs a project's setup from its first unfinished step. Safe to run again after a crash: a step
@@ -79,20 +107,20 @@ export async function runProjectSetup(options: { db: Database; provider: Sandbox
   for (const step of SETUP_STEPS) {
     if (steps.find((state) => state.step === step)?.status === 'completed') continue;
     await updateStep(db, project.id, step, { status: 'in_progress', startedAt: new Date(), finishedAt: null, error: null });
-    let logs = Promise.resolve();
+    const logs = batchedLog((text) => appendLog(db, project.id, step, text));
     const ctx: StepContext = {
       db,
       provider,
       project,
-      log: (text) => (logs = logs.then(() => appendLog(db, project.id, step, text)).catch(() => {})),
+      log: logs.write,
       sandbox: async () => (sandbox ??= (await ensureProjectSandbox({ db, provider, project })).sandbox),
     };
     try {
       await RUNNERS[step](ctx);
-      await logs;
+      await logs.flush();
       await updateStep(db, project.id, step, { status: 'completed', finishedAt: new Date() });
     } catch (error) {
-      await logs;
+      await logs.flush();
       const message = error instanceof Error ? error.message : String(error);
       getLogger().warn({ event: 'project_setup_failed', projectId: project.id, step, err: error }, 'project setup failed');
       await updateStep(db, project.id, step, { status: 'failed', finishedAt: new Date(), error: message });

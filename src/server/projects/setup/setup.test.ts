@@ -7,6 +7,7 @@ import { createCaller } from '@/server/api/root';
 import { startWorker } from '@/server/jobs/queue';
 import { LocalSandboxProvider } from '@/server/sandbox';
 import { createTestDatabase } from '@/test/database';
+import { waitFor } from '@/test/processes';
 import { createTestUser } from '@/test/users';
 import { runProjectSetup, SETUP_QUEUE } from './run-setup';
 
@@ -53,7 +54,19 @@ describe('project setup pipeline', () => {
     const fixed = JSON.parse(manifest.content) as { dependencies: Record<string, string> };
     delete fixed.dependencies['aura-no-such-package-7f3k2'];
     await api.files.write({ projectId: created.project.id, path: 'package.json', content: JSON.stringify(fixed, null, 2), expectedVersion: manifest.version });
+    // Whoever watches the setup (the wizard, the workspace) sees the failed step go back to pending.
+    const watching = new AbortController();
+    const watcher = createCaller(createInnerContext({ db, user, sandboxes: provider }), { signal: watching.signal });
+    const progress = (await watcher.projects.onSetupProgress({ projectId: created.project.id })) as AsyncIterable<[string, { step: string; status: string }]>;
+    const seen: { step: string; status: string }[] = [];
+    const collecting = (async () => {
+      for await (const [, step] of progress) seen.push(step);
+    })().catch(() => {});
+    await waitFor(() => seen.length >= 5, 10_000, 'the current steps');
     expect(await api.projects.setup({ projectId: created.project.id })).toMatchObject({ setupStatus: 'pending' });
+    await waitFor(() => seen.slice(5).some((step) => step.step === 'install' && step.status === 'pending'), 10_000, 'install reset to pending');
+    watching.abort();
+    await collecting;
 
     const ready = await settle(created.project.id, 240_000);
     expect(ready).toMatchObject({ status: 'ready', setupStatus: 'completed' });

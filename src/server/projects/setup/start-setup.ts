@@ -1,13 +1,13 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { CreateProjectInput } from '@/lib/schemas/projects';
-import type { SetupStatus } from '@/lib/schemas/setup';
+import { overallStatus, type SetupStatus } from '@/lib/schemas/setup';
 import type { Database } from '@/server/db/client';
-import { projects, projectSetupSteps, type ProjectRow } from '@/server/db/schema';
+import { projects, type ProjectRow } from '@/server/db/schema';
 import { AppError } from '@/server/errors';
 import { enqueue } from '@/server/jobs/queue';
 import { createProject } from '../create-project';
 import { SETUP_QUEUE } from './run-setup';
-import { initSteps, listSteps, overallStatus } from './steps-store';
+import { initSteps, listSteps, updateStep } from './steps-store';
 
 /** The seed's `POST /api/projects/create`: the project, its pending steps, and a queued setup job. */
 export async function createProjectWithSetup(options: { db: Database; ownerId: string; input: CreateProjectInput }): Promise<{ success: true; project: ProjectRow; setupStatus: SetupStatus }> {
@@ -28,10 +28,10 @@ export async function retrySetup(options: { db: Database; project: ProjectRow })
   if (overallStatus(steps) === 'in-progress' && !steps.some((step) => step.status === 'failed')) {
     throw new AppError('CONFLICT', 'Setup is already running for this project.');
   }
-  await db
-    .update(projectSetupSteps)
-    .set({ status: 'pending', error: null })
-    .where(and(eq(projectSetupSteps.projectId, project.id), inArray(projectSetupSteps.status, ['failed', 'in_progress'])));
+  // Through updateStep, so whoever watches sees the failed steps go back to pending.
+  for (const { step } of steps.filter((state) => state.status === 'failed' || state.status === 'in_progress')) {
+    await updateStep(db, project.id, step, { status: 'pending', error: null });
+  }
   await db.update(projects).set({ status: 'initializing' }).where(eq(projects.id, project.id));
   await initSteps(db, project.id);
   await enqueue(db, SETUP_QUEUE, { projectId: project.id }, { singletonKey: project.id });

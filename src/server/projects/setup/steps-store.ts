@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { SETUP_STEPS, type SetupStatus, type SetupStep, type SetupStepState } from '@/lib/schemas/setup';
+import { SETUP_STEPS, type SetupStep, type SetupStepState } from '@/lib/schemas/setup';
 import type { Executor } from '@/server/db/client';
 import { projectSetupSteps } from '@/server/db/schema';
 import { getEventBus } from '@/server/events';
@@ -19,13 +19,6 @@ const ORDER = sql`array_position(array[${sql.join(SETUP_STEPS.map((step) => sql`
 export async function listSteps(db: Executor, projectId: string): Promise<SetupStepState[]> {
   const rows = await db.select().from(projectSetupSteps).where(eq(projectSetupSteps.projectId, projectId)).orderBy(asc(ORDER));
   return rows.map(({ projectId: _projectId, ...state }) => state);
-}
-
-/** The seed's `setupStatus`, from the steps. */
-export function overallStatus(steps: SetupStepState[]): SetupStatus {
-  if (steps.some((step) => step.status === 'failed')) return 'failed';
-  if (steps.length > 0 && steps.every((step) => step.status === 'completed')) return 'completed';
-  return steps.some((step) => step.status !== 'pending') ? 'in-progress' : 'pending';
 }
 
 /** Updates a step and tells whoever watches the project's setup. */
