@@ -23,12 +23,9 @@ export function useFileWatch(projectId: string, documents: Documents): Connectio
     trpc.files.watch.subscriptionOptions(
       { projectId },
       {
-        onStarted: () => {
-          setWasConnected(true);
-          // Changes made between the page's render and this stream's start are only in the store.
-          void queryClient.invalidateQueries({ queryKey: treeKey });
-        },
+        onStarted: () => setWasConnected(true),
         onData: ({ data: change }) => {
+          // Each stream starts with one, once the server listens: the tree loads again from there.
           if (change.type === 'resync') {
             void queryClient.invalidateQueries({ queryKey: treeKey });
             documents.refreshAll();

@@ -30,6 +30,14 @@ export type WriteFileInput = z.infer<typeof writeFileInput>;
 export const createFileInput = z.object({ projectId, path, content: z.string().max(MAX_CONTENT_CHARS).default(''), encoding });
 export const renameFileInput = z.object({ projectId, from: path, to: path, expectedVersion: z.number().int().min(1).optional() });
 export const deleteFileInput = z.object({ projectId, path, expectedVersion: z.number().int().min(1).optional() });
+/** A dependency or build entry read from the sandbox (`files.ignored`): shown dimmed, never stored. */
+export interface IgnoredEntry {
+  path: string;
+  name: string;
+  kind: 'file' | 'folder';
+  size: number;
+}
+
 export const restoreFileInput = z.object({ projectId, path, version: z.number().int().min(1) });
 
 /** File content as it travels: text when the bytes are UTF-8, base64 otherwise. */

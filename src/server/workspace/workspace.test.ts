@@ -71,6 +71,19 @@ describe('project workspace (local sandbox)', () => {
     expect(await run(project.id, 'cat docs/archive/notes.md; test -e notes.md || echo gone')).toBe('moved\ngone\n');
   });
 
+  it('lists dependency and build folders from the sandbox for the tree, one folder at a time', async () => {
+    const project = await newProject('Ignored folders');
+    await api().sessions.create({ projectId: project.id, type: 'editor' });
+    await api().files.create({ projectId: project.id, path: 'src/main.ts', content: '' });
+    await run(project.id, 'mkdir -p node_modules/left-pad dist && echo x > node_modules/left-pad/index.js && echo y > debug.log');
+    const root = await api().files.ignored({ projectId: project.id });
+    expect(root.map((entry) => `${entry.kind}:${entry.path}`).sort()).toEqual(['file:debug.log', 'folder:dist', 'folder:node_modules']);
+    expect(await api().files.ignored({ projectId: project.id, path: 'node_modules' })).toEqual([expect.objectContaining({ path: 'node_modules/left-pad', kind: 'folder' })]);
+    expect(await api().files.ignored({ projectId: project.id, path: 'node_modules/left-pad' })).toEqual([expect.objectContaining({ name: 'index.js', kind: 'file', size: 2 })]);
+    await expect(api().files.ignored({ projectId: project.id, path: 'src' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(api().files.ignored({ projectId: project.id, path: '../node_modules' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
   it('keeps the newest of many quick saves: the sandbox’s late echoes never undo one', async () => {
     const project = await newProject('Quick saves');
     await api().sessions.create({ projectId: project.id, type: 'editor' });
@@ -97,7 +110,10 @@ describe('project workspace (local sandbox)', () => {
     expect(seen).toContain('42');
 
     await api().terminals.write({ projectId: project.id, terminalId: terminal.id, data: 'echo made-in-terminal > notes.txt\r' });
-    for await (const change of payloads<{ type: string; path?: string }>(watch)) {
+    const changes = payloads<{ type: string; path?: string }>(watch);
+    // A stream starts with a resync (load the tree now), sent once the server listens.
+    expect((await changes.next()).value).toEqual({ type: 'resync' });
+    for await (const change of changes) {
       if (change.type === 'write' && change.path === 'notes.txt') break;
     }
     const stored = await api().files.read({ projectId: project.id, path: 'notes.txt' });

@@ -192,13 +192,15 @@ export class Documents {
 
   /** After a reconnect: anything may have changed, so clean tabs are reloaded. */
   refreshAll(): void {
-    for (const doc of this.state.get().docs) if (!doc.dirty) void this.fetch(doc.path);
+    for (const doc of this.state.get().docs) if (!doc.dirty) void this.fetch(doc.path, { refresh: true });
   }
 
-  private async fetch(path: string): Promise<void> {
+  /** `refresh`: leaves a tab alone that is already at that version or was edited meanwhile. */
+  private async fetch(path: string, { refresh = false } = {}): Promise<void> {
     try {
       const file = await this.client.files.read.query({ projectId: this.projectId, path });
-      if (!this.get(path)) return;
+      const doc = this.get(path);
+      if (!doc || (refresh && (doc.dirty || (doc.status === 'ready' && doc.version === file.version)))) return;
       if (file.encoding === 'base64') return this.update(path, { status: 'binary', version: file.version, error: null });
       this.setText(path, file.content, false);
       this.update(path, { status: 'ready', version: file.version, dirty: false, stale: null, error: null });

@@ -4,6 +4,13 @@ export interface TreeNode {
   path: string;
   kind: 'file' | 'folder';
   children: TreeNode[];
+  /** Dependencies or build output, read from the sandbox: shown dimmed, never stored or opened. */
+  ignored?: boolean;
+}
+
+export interface IgnoredNode {
+  path: string;
+  kind: 'file' | 'folder';
 }
 
 export interface TreeRow {
@@ -21,7 +28,7 @@ export const ancestorsOf = (path: string) => path.split('/').slice(0, -1).map((_
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 const byKindThenName = (a: TreeNode, b: TreeNode) => (a.kind === b.kind ? collator.compare(a.name, b.name) : a.kind === 'folder' ? -1 : 1);
 
-export function buildTree(files: string[], emptyFolders: Iterable<string> = []): TreeNode {
+export function buildTree(files: string[], emptyFolders: Iterable<string> = [], ignored: IgnoredNode[] = []): TreeNode {
   const root: TreeNode = { name: '', path: '', kind: 'folder', children: [] };
   const folders = new Map<string, TreeNode>([['', root]]);
   const folder = (path: string): TreeNode => {
@@ -34,6 +41,10 @@ export function buildTree(files: string[], emptyFolders: Iterable<string> = []):
   };
   for (const path of emptyFolders) folder(path);
   for (const path of files) folder(parentOf(path)).children.push({ name: path.slice(path.lastIndexOf('/') + 1), path, kind: 'file', children: [] });
+  for (const entry of ignored) {
+    if (entry.kind === 'folder') folder(entry.path).ignored = true;
+    else folder(parentOf(entry.path)).children.push({ name: entry.path.slice(entry.path.lastIndexOf('/') + 1), path: entry.path, kind: 'file', children: [], ignored: true });
+  }
   for (const node of folders.values()) node.children.sort(byKindThenName);
   return root;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTRPC } from '@/trpc/react';
 import type { Documents } from '../editor/documents';
@@ -35,7 +35,13 @@ export function FileTree({ projectId, storageKey, documents }: { projectId: stri
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const typeahead = useRef({ text: '', at: 0 });
 
-  const root = useMemo(() => buildTree((files.data ?? []).map((file) => file.path), actions.emptyFolders), [files.data, actions.emptyFolders]);
+  // Dependency and build folders come from the sandbox, the root's now and then, a folder's when it is opened.
+  const ignoredRoot = useQuery(trpc.files.ignored.queryOptions({ projectId }, { enabled: files.isSuccess, refetchInterval: 15_000 }));
+  const ignoredFolders = useMemo(() => new Set((ignoredRoot.data ?? []).filter((entry) => entry.kind === 'folder').map((entry) => entry.path)), [ignoredRoot.data]);
+  const openIgnored = expandedList.filter((path) => [...ignoredFolders].some((folder) => path === folder || path.startsWith(`${folder}/`)));
+  const ignoredChildren = useQueries({ queries: openIgnored.map((path) => trpc.files.ignored.queryOptions({ projectId, path })) });
+  const ignored = useMemo(() => [...(ignoredRoot.data ?? []), ...ignoredChildren.flatMap((query) => query.data ?? [])], [ignoredRoot.data, ignoredChildren]);
+  const root = useMemo(() => buildTree((files.data ?? []).map((file) => file.path), actions.emptyFolders, ignored), [files.data, actions.emptyFolders, ignored]);
   const rows = useMemo(() => visibleRows(root, expanded), [root, expanded]);
   const current = rows.find((row) => row.node.path === focused) ?? rows.find((row) => row.node.path === activePath) ?? rows[0];
 
@@ -45,7 +51,7 @@ export function FileTree({ projectId, storageKey, documents }: { projectId: stri
   };
   const activate = (row: TreeRow) => {
     if (row.node.kind === 'folder') (expanded.has(row.node.path) ? collapse : (path: string) => expand([path]))(row.node.path);
-    else void documents.open(row.node.path);
+    else if (!row.node.ignored) void documents.open(row.node.path);
   };
   const folderOf = (row: TreeRow | undefined) => (!row ? '' : row.node.kind === 'folder' ? row.node.path : parentOf(row.node.path));
 
@@ -64,9 +70,9 @@ export function FileTree({ projectId, storageKey, documents }: { projectId: stri
       ArrowLeft: () => (open ? collapse(node.path) : go(rows.find((row) => row.node.path === parentOf(node.path)))),
       Enter: () => activate(current),
       ' ': () => activate(current),
-      F2: () => actions.setDialog({ kind: 'rename', path: node.path, folder: node.kind === 'folder' }),
-      Delete: () => actions.setDialog({ kind: 'delete', path: node.path, folder: node.kind === 'folder' }),
-      ContextMenu: () => openMenuAt(current),
+      F2: () => (node.ignored ? undefined : actions.setDialog({ kind: 'rename', path: node.path, folder: node.kind === 'folder' })),
+      Delete: () => (node.ignored ? undefined : actions.setDialog({ kind: 'delete', path: node.path, folder: node.kind === 'folder' })),
+      ContextMenu: () => (node.ignored ? undefined : openMenuAt(current)),
     };
     const handler = event.shiftKey && event.key === 'F10' ? () => openMenuAt(current) : event.ctrlKey || event.metaKey || event.altKey ? undefined : keys[event.key];
     if (handler) {
@@ -143,8 +149,9 @@ export function FileTree({ projectId, storageKey, documents }: { projectId: stri
                 aria-setsize={row.siblings}
                 aria-expanded={folder ? open : undefined}
                 aria-selected={node.path === activePath}
+                title={node.ignored ? 'Dependencies or build output: not stored, read only' : undefined}
                 tabIndex={isCurrent ? 0 : -1}
-                draggable
+                draggable={!node.ignored}
                 onDragStart={(event) => {
                   event.dataTransfer.setData(DRAG_TYPE, node.path);
                   event.dataTransfer.effectAllowed = 'move';
@@ -159,11 +166,11 @@ export function FileTree({ projectId, storageKey, documents }: { projectId: stri
                 onContextMenu={(event) => {
                   event.preventDefault();
                   setFocused(node.path);
-                  openMenuAt(row, { x: event.clientX, y: event.clientY });
+                  if (!node.ignored) openMenuAt(row, { x: event.clientX, y: event.clientY });
                 }}
                 style={{ paddingLeft: `${(row.depth - 1) * 12 + 8}px` }}
                 className={`flex h-6 cursor-pointer select-none items-center gap-1.5 pr-2 text-[13px] outline-offset-[-2px] ${
-                  node.path === activePath ? 'bg-accent/15 text-fg' : 'text-fg/85 hover:bg-fg/5'
+                  node.path === activePath ? 'bg-accent/15 text-fg' : node.ignored ? 'text-muted opacity-70 hover:bg-fg/5' : 'text-fg/85 hover:bg-fg/5'
                 } ${dropTarget === node.path && folder ? 'ring-1 ring-inset ring-accent' : ''}`}
               >
                 <svg aria-hidden="true" viewBox="0 0 16 16" className={`size-3 shrink-0 text-muted transition-transform ${folder ? '' : 'invisible'} ${open ? 'rotate-90' : ''}`}>
@@ -171,6 +178,7 @@ export function FileTree({ projectId, storageKey, documents }: { projectId: stri
                 </svg>
                 <FileIcon name={node.name} folder={folder} open={open} />
                 <span className="truncate">{node.name}</span>
+                {node.ignored ? <span className="sr-only"> (dependencies or build output, not stored)</span> : null}
               </div>
             );
           })}

@@ -9,6 +9,7 @@ import type { SandboxProvider } from '@/server/sandbox/types';
 import { eventStream } from '@/server/events/stream';
 import { decodeContent } from '@/server/workspace/encoding';
 import { subscribeFileChanges } from '@/server/workspace/file-events';
+import { listIgnoredEntries } from '@/server/workspace/ignored-entries';
 import * as files from '@/server/workspace/project-files';
 import { projectProcedure } from '../tiers';
 import { createTRPCRouter } from '../trpc';
@@ -16,6 +17,8 @@ import { createTRPCRouter } from '../trpc';
 /** Files of a project: the durable store, written through to its sandbox. Paths are relative to the project. */
 export const filesRouter = createTRPCRouter({
   tree: projectProcedure.input(fileTreeInput).query(({ ctx, input }) => files.listProjectFiles({ ...target(ctx), path: input.path })),
+  /** Dependency and build folders, from the running sandbox: the root's ignored entries, or one ignored folder's. */
+  ignored: projectProcedure.input(fileTreeInput).query(({ ctx, input }) => listIgnoredEntries({ provider: ctx.sandboxes, project: ctx.project, path: input.path })),
   read: projectProcedure.input(filePathInput).query(({ ctx, input }) => files.readProjectFile({ ...target(ctx), path: input.path })),
   write: projectProcedure.input(writeFileInput).mutation(({ ctx, input }) =>
     files.saveProjectFile({ ...target(ctx), path: input.path, content: decodeContent(input.content, input.encoding), expectedVersion: input.expectedVersion, source: 'editor' }),
@@ -37,14 +40,14 @@ export const filesRouter = createTRPCRouter({
   versions: projectProcedure.input(filePathInput).query(({ ctx, input }) => files.listProjectFileVersions({ ...target(ctx), path: input.path })),
   restore: projectProcedure.input(restoreFileInput).mutation(({ ctx, input }) => files.restoreProjectFile({ ...target(ctx), path: input.path, version: input.version })),
   /**
-   * Live changes from editors, the terminal and the agent. A client that reconnects gets a
-   * `resync` first: changes made while it was away are in the store, so it reloads the tree.
+   * Live changes from editors, the terminal and the agent. Every stream, first or reconnected,
+   * starts with a `resync` sent once this server listens: whatever changed before that is in the
+   * store, so the client loads the tree then, and no change falls between its load and the stream.
    */
-  watch: projectProcedure.input(projectIdInput.extend({ lastEventId: z.string().nullish() })).subscription(async function* ({ ctx, input, signal }) {
-    // Subscribe before telling the client to resync, so nothing falls in between.
+  watch: projectProcedure.input(projectIdInput.extend({ lastEventId: z.string().nullish() })).subscription(async function* ({ ctx, signal }) {
     const changes = eventStream<FileChange>((push) => subscribeFileChanges(ctx.project.id, push), signal);
     try {
-      if (input.lastEventId) yield tracked(randomUUID(), { type: 'resync' as const });
+      yield tracked(randomUUID(), { type: 'resync' as const });
       for await (const change of changes) yield tracked(randomUUID(), change);
     } finally {
       await changes.return(undefined);
