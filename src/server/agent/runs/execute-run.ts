@@ -50,6 +50,8 @@ async function executeRun(request: RunRequest, runId: string, signal: AbortSigna
   const writer = new RunEventWriter({ db, bus: runtime.bus, threadId: thread.id });
   const emit = (event: AgentEvent) => void writer.emit(event);
   const usage = { inputTokens: 0, outputTokens: 0 };
+  // The last event (done or error) goes out after the usage.
+  let final: AgentEvent = { type: 'done', reason: 'completed' };
   emit({ type: 'run_started', runId, turnId: request.turnId });
   try {
     const model = runtime.models.create(request.modelId);
@@ -83,21 +85,20 @@ async function executeRun(request: RunRequest, runId: string, signal: AbortSigna
       const calls = pending.flat();
       await setState(db, thread.id, { state: 'awaiting_approval', pendingApproval: calls });
       emit({ type: 'approval_required', calls });
-      emit({ type: 'done', reason: 'awaiting_approval' });
+      final = { type: 'done', reason: 'awaiting_approval' };
     } else {
       await setState(db, thread.id, { state: 'idle' });
-      emit({ type: 'done', reason: 'completed' });
     }
   } catch (error) {
     await writer.flush();
     if (signal.aborted) {
       await setState(db, thread.id, { state: 'idle' });
-      emit({ type: 'done', reason: 'cancelled' });
+      final = { type: 'done', reason: 'cancelled' };
     } else {
       const message = error instanceof AppError ? error.message : `The model call failed: ${error instanceof Error ? error.message : String(error)}`;
       getLogger().warn({ err: error, threadId: thread.id }, 'agent run failed');
       await setState(db, thread.id, { state: 'error', lastError: message });
-      emit({ type: 'error', message });
+      final = { type: 'error', message };
     }
   } finally {
     if (usage.inputTokens + usage.outputTokens > 0) {
@@ -107,6 +108,7 @@ async function executeRun(request: RunRequest, runId: string, signal: AbortSigna
       );
       emit({ type: 'usage', ...usage, costUsd });
     }
+    emit(final);
     await writer.close();
   }
 }
