@@ -24,8 +24,11 @@ export interface GraphDeps {
   onUsage(usage: { inputTokens: number; outputTokens: number }): void;
 }
 
-const lastAI = (messages: BaseMessage[]) => messages.at(-1) as AIMessage;
-const callsOf = (message: AIMessage): AgentToolCall[] => (message.tool_calls ?? []).map((call) => ({ id: call.id ?? '', name: call.name, args: call.args }));
+const lastAI = (messages: BaseMessage[]) => {
+  const last = messages.at(-1);
+  return last && isAIMessage(last) ? (last as AIMessage) : undefined;
+};
+const callsOf = (message: AIMessage | undefined): AgentToolCall[] => (message?.tool_calls ?? []).map((call) => ({ id: call.id ?? '', name: call.name, args: call.args }));
 
 /**
  * The agent loop: the model answers (streaming tokens); if it called tools they run (after an
@@ -83,7 +86,7 @@ export function buildAgentGraph(checkpointer: BaseCheckpointSaver, runDeps?: Gra
     if (calls.length === 0) return END;
     return need().approvalMode === 'ask' && calls.some(needsApproval) ? 'approve' : 'tools';
   };
-  const afterApprove = (state: typeof MessagesAnnotation.State) => (isAIMessage(state.messages.at(-1)!) ? 'tools' : 'agent');
+  const afterApprove = (state: typeof MessagesAnnotation.State) => (lastAI(state.messages) ? 'tools' : 'agent');
 
   return new StateGraph(MessagesAnnotation)
     .addNode('agent', agent)
