@@ -1,6 +1,7 @@
 import { isToolMessage } from '@langchain/core/messages';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AgentEvent } from '@/lib/schemas/agent';
+import { createMemoryBus } from '@/server/events/bus';
 import { statFile } from '@/server/files/read-file';
 import { createAgentHarness } from './testing/harness';
 import { ScriptedChatModel } from './testing/scripted-model';
@@ -61,6 +62,38 @@ describe('cancel', () => {
     await h.settled(thread.id);
     const seen = h.model.calls.at(-1)!;
     expect(seen.some((message) => isToolMessage(message) && String(message.content).includes('cancelled'))).toBe(true);
+  });
+});
+
+describe('cancel across instances', () => {
+  it('reaches a run on another instance through the bus; that instance\'s subscribers see it end', async () => {
+    const bus = createMemoryBus();
+    const slow = new ScriptedChatModel([{ text: 'tick '.repeat(300), tokenDelayMs: 20 }]);
+    const instanceA = h.newRuntime(slow, bus);
+    const instanceB = h.newRuntime(new ScriptedChatModel([]), bus);
+    const { thread } = await newThread();
+    await h.api({ agent: instanceA }).agent.send({ threadId: thread.id, message: 'go' });
+    await waitFor(async () => (await h.events(thread.id)).some((event) => event.type === 'token'));
+    await h.api({ agent: instanceB }).agent.cancel({ threadId: thread.id });
+    await h.settled(thread.id, instanceA);
+    expect(await last(thread.id)).toEqual({ type: 'done', reason: 'cancelled' });
+    expect((await h.api().agent.threads.get({ threadId: thread.id })).thread.state).toBe('idle');
+  });
+
+  it('cancelling a pending approval releases the thread, and the next message runs', async () => {
+    const { project, thread } = await newThread({ approvalMode: 'ask' });
+    h.model.push({ toolCalls: [{ name: 'write_file', args: { path: 'x.md', content: 'x' } }] });
+    await h.api().agent.send({ threadId: thread.id, message: 'write' });
+    await h.settled(thread.id);
+    await h.api().agent.cancel({ threadId: thread.id });
+    expect(await last(thread.id)).toEqual({ type: 'done', reason: 'cancelled' });
+    h.model.push({ text: 'Fine, no file.' });
+    await h.api().agent.send({ threadId: thread.id, message: 'never mind' });
+    await h.settled(thread.id);
+    expect(await last(thread.id)).toEqual({ type: 'done', reason: 'completed' });
+    expect(await statFile({ db: h.db, projectId: project.id, path: 'x.md' })).toBeNull();
+    const { messages } = await h.api().agent.threads.get({ threadId: thread.id });
+    expect(messages.at(-1)).toMatchObject({ role: 'assistant', content: 'Fine, no file.' });
   });
 });
 
@@ -189,8 +222,7 @@ describe('event stream', () => {
     await h.api().agent.send({ threadId: thread.id, message: 'one' });
     await h.settled(thread.id);
     const stored = await h.events(thread.id);
-    const controller = new AbortController();
-    const stream = (await h.api().agent.onEvents({ threadId: thread.id, lastEventId: '2' }, { signal: controller.signal })) as AsyncIterable<[string, AgentEvent]>;
+    const stream = (await h.api().agent.onEvents({ threadId: thread.id, lastEventId: '2' })) as AsyncIterable<[string, AgentEvent]>;
     const seen: [string, AgentEvent][] = [];
     h.model.push({ text: 'Second answer.' });
     let sent = false;
@@ -202,7 +234,6 @@ describe('event stream', () => {
         await h.api().agent.send({ threadId: thread.id, message: 'two' });
       }
     }
-    controller.abort();
     expect(seen.map(([id]) => Number(id))).toEqual(Array.from({ length: seen.length }, (_, index) => index + 3));
     expect(seen.slice(0, stored.length - 2).map(([, event]) => event)).toEqual(stored.slice(2));
     expect(seen.at(-1)![1]).toEqual({ type: 'done', reason: 'completed' });

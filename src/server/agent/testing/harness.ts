@@ -7,7 +7,7 @@ import type { AuthUser } from '@/server/auth/types';
 import { createInnerContext } from '@/server/api/context';
 import { createCaller } from '@/server/api/root';
 import { projects } from '@/server/db/schema';
-import { createMemoryBus } from '@/server/events/bus';
+import { createMemoryBus, type EventBus } from '@/server/events/bus';
 import { readFile } from '@/server/files/read-file';
 import { writeFile } from '@/server/files/write-file';
 import { LocalSandboxProvider } from '@/server/sandbox';
@@ -46,8 +46,9 @@ export async function createAgentHarness() {
   const scratch = await mkdtemp(path.join(tmpdir(), 'aura-agent-'));
   const provider = new LocalSandboxProvider({ dataDir: scratch });
   const runtimes: AgentRuntime[] = [];
-  const newRuntime = (model: ScriptedChatModel | null) => {
-    const runtime = createAgentRuntime({ databaseUrl: url, models: scriptedCatalog(model), bus: createMemoryBus() });
+  /** Another instance (or a restarted one): its own pool and runs; pass a bus to share one, as Redis would. */
+  const newRuntime = (model: ScriptedChatModel | null, bus: EventBus = createMemoryBus()) => {
+    const runtime = createAgentRuntime({ databaseUrl: url, models: scriptedCatalog(model), bus });
     runtimes.push(runtime);
     return runtime;
   };
