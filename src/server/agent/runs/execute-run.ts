@@ -40,7 +40,10 @@ export interface RunRequest {
 export function startRun(request: RunRequest): { runId: string; done: Promise<void> } {
   const runId = randomUUID();
   const controller = new AbortController();
-  const done = executeRun(request, runId, controller.signal).finally(() => request.runtime.runs.delete(request.thread.id));
+  const done = executeRun(request, runId, controller.signal).finally(() => {
+    // A newer run of this thread may already be registered (the thread is freed before the last events are written).
+    if (request.runtime.runs.get(request.thread.id)?.controller === controller) request.runtime.runs.delete(request.thread.id);
+  });
   request.runtime.runs.set(request.thread.id, { controller, done });
   return { runId, done };
 }
