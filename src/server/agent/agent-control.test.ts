@@ -176,6 +176,24 @@ describe('revert to before a message', () => {
   });
 });
 
+describe('commands in a turn', () => {
+  it('sync their file changes to the store at once, report them, and revert with the turn', async () => {
+    const { project, thread } = await newThread({ files: { 'notes.md': 'one\n' } });
+    h.model.push({ toolCalls: [{ name: 'run_command', args: { command: 'echo made > made.txt && echo two > notes.md' } }] }, { text: 'Done.' });
+    const { turnId } = await h.api().agent.send({ threadId: thread.id, message: 'make files' });
+    await h.settled(thread.id);
+    expect(await h.fileText(project.id, 'made.txt')).toBe('made\n');
+    const changes = (await h.events(thread.id)).filter((event) => event.type === 'file_changed');
+    expect(changes).toEqual([
+      expect.objectContaining({ path: 'made.txt', change: 'created', diff: expect.stringContaining('+made') }),
+      expect.objectContaining({ path: 'notes.md', change: 'modified', diff: expect.stringContaining('-one\n+two') }),
+    ]);
+    await h.api().agent.revert({ threadId: thread.id, turnId });
+    expect(await statFile({ db: h.db, projectId: project.id, path: 'made.txt' })).toBeNull();
+    expect(await h.fileText(project.id, 'notes.md')).toBe('one\n');
+  });
+});
+
 describe('threads', () => {
   it('resume after a server restart: new runtime objects on the same database continue the conversation', async () => {
     const { thread } = await newThread();
