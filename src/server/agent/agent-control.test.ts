@@ -1,6 +1,8 @@
 import { isToolMessage } from '@langchain/core/messages';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AgentEvent } from '@/lib/schemas/agent';
+import { eq } from 'drizzle-orm';
+import { agentThreads } from '@/server/db/schema';
 import { createMemoryBus } from '@/server/events/bus';
 import { statFile } from '@/server/files/read-file';
 import { createAgentHarness } from './testing/harness';
@@ -221,6 +223,19 @@ describe('threads', () => {
     await h.api().agent.threads.delete({ threadId: other.id });
     expect((await h.api().agent.threads.list({ projectId: project.id })).map((entry) => entry.id)).toEqual([thread.id]);
     await expect(h.api().agent.threads.get({ threadId: other.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('deleting the project deletes its conversations\' checkpoints', async () => {
+    const { project, thread } = await newThread();
+    h.model.push({ text: 'Hi.' });
+    await h.api().agent.send({ threadId: thread.id, message: 'hello' });
+    await h.settled(thread.id);
+    const [row] = await h.db.select({ conversationId: agentThreads.conversationId }).from(agentThreads).where(eq(agentThreads.id, thread.id));
+    const saver = await h.runtime.checkpointer.saver();
+    const config = { configurable: { thread_id: row!.conversationId } };
+    expect(await saver.getTuple(config)).toBeDefined();
+    await h.api().projects.delete({ projectId: project.id });
+    expect(await saver.getTuple(config)).toBeUndefined();
   });
 
   it('POST /api/sessions/create with type ai-agent opens a session with its agent thread', async () => {
