@@ -1,6 +1,7 @@
 import { ChatAnthropic } from '@langchain/anthropic';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { ChatOpenAI } from '@langchain/openai';
+import type { MessageContent } from '@langchain/core/messages';
+import { ChatOpenAI, ChatOpenAICompletions, type ChatOpenAIFields } from '@langchain/openai';
 import type { ConfiguredModel } from './config';
 
 export interface ChatModelOptions {
@@ -25,7 +26,7 @@ export function buildChatModel({ info, endpoint }: ConfiguredModel, options: Cha
       maxRetries: options.maxRetries,
     });
   }
-  return new ChatOpenAI({
+  const fields: ChatOpenAIFields = {
     model: endpoint.model,
     apiKey: endpoint.apiKey,
     configuration: { baseURL: endpoint.baseUrl, defaultHeaders: endpoint.headers },
@@ -33,5 +34,22 @@ export function buildChatModel({ info, endpoint }: ConfiguredModel, options: Cha
     // Sends stream_options.include_usage, so a streamed run still reports its token usage.
     streamUsage: true,
     maxRetries: options.maxRetries,
-  });
+  };
+  return new ChatOpenAI({ ...fields, completions: new OfflineTokenCountCompletions(fields) });
+}
+
+/**
+ * `invoke()` on a streaming ChatOpenAI also estimates the run's tokens with tiktoken, whose tables
+ * it downloads from tiktoken.pages.dev on first use: that call hangs or fails on a machine without
+ * internet (a self-hosted Aura with a local model, CI). The estimate only fills `llmOutput`; the
+ * real usage comes from the stream's usage chunk. So it is approximated here, with no download.
+ */
+class OfflineTokenCountCompletions extends ChatOpenAICompletions {
+  override async getNumTokens(content: MessageContent): Promise<number> {
+    const text =
+      typeof content === 'string'
+        ? content
+        : content.map((block) => (typeof block === 'string' ? block : block.type === 'text' && 'text' in block ? String(block.text) : '')).join('');
+    return Math.ceil(text.length / 4);
+  }
 }
