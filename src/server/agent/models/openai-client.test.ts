@@ -2,8 +2,9 @@ import { AIMessage, HumanMessage, ToolMessage } from '@langchain/core/messages';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOpenAIServer } from '@/test/fake-llm/openai-server';
 import type { FakeLlmServer } from '@/test/fake-llm/script';
+import { waitFor } from '@/test/processes';
 import { createModelRegistry, modelErrorOf } from './index';
-import { eventually, streamAll, writeFile } from './stream-test-helpers';
+import { streamAll, writeFile } from './stream-test-helpers';
 import { modelEnv } from './test-env';
 
 // The real @langchain/openai client (ChatOpenAI over the openai SDK), built by the registry and
@@ -91,7 +92,7 @@ describe('OpenAI-compatible models (real ChatOpenAI against the fake server)', (
     })();
     await expect(run).rejects.toThrow(/abort/i);
     expect(received.length).toBeLessThan(5);
-    await eventually(() => fake.requests[0]?.aborted === true);
+    await waitFor(() => fake.requests[0]?.aborted, 5_000, 'the server to see the client go');
   });
 
   it('surfaces a 429 as a rate-limit error', async () => {

@@ -17,12 +17,3 @@ export async function streamAll(model: Pick<BaseChatModel, 'stream'>, input: Par
   const merged = chunks.reduce((all, chunk) => all.concat(chunk));
   return { chunks, merged, texts: chunks.map((chunk) => chunk.text).filter(Boolean) };
 }
-
-/** Resolves once `check` holds, polling (the server sees a client's abort a moment after it happens). */
-export async function eventually(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
