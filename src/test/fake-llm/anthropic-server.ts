@@ -24,15 +24,12 @@ import {
 } from './script';
 
 export function startFakeAnthropicServer(options: FakeServerOptions = {}): Promise<FakeLlmServer> {
-  const format: WireFormat = { basePath: '', handleOther, parse, respond };
+  const format: WireFormat = { basePath: '', chatPath: '/v1/messages', handleOther, parse, respond };
   return startFakeServer(format, options, () => ({ text: 'Hello from the fake Anthropic server.' }));
 }
 
-function handleOther(req: IncomingMessage, res: ServerResponse): boolean {
-  const path = new URL(req.url ?? '/', 'http://fake').pathname;
-  if (req.method === 'POST' && path === '/v1/messages') return false;
+function handleOther(req: IncomingMessage, res: ServerResponse, path: string) {
   sendJson(res, 404, { type: 'error', error: { type: 'not_found_error', message: `Unknown request: ${req.method} ${path}` } });
-  return true;
 }
 
 type Block =
@@ -45,19 +42,13 @@ interface AnthropicMessage {
   content: string | Block[];
 }
 
-function parse(req: IncomingMessage, body: Record<string, unknown>): FakeRequest {
+function parse(body: Record<string, unknown>): Pick<FakeRequest, 'messages' | 'tools'> {
   const messages: FakeMessage[] = [];
   const system = body.system as string | { type: string; text?: string }[] | undefined;
   if (system) messages.push({ role: 'system', text: typeof system === 'string' ? system : system.map((block) => block.text ?? '').join('') });
   for (const message of (body.messages as AnthropicMessage[] | undefined) ?? []) messages.push(...toFakeMessages(message));
   const tools = (body.tools as { name: string; description?: string; input_schema?: unknown }[] | undefined) ?? [];
   return {
-    method: req.method ?? 'POST',
-    path: new URL(req.url ?? '/', 'http://fake').pathname,
-    headers: req.headers,
-    body,
-    model: String(body.model ?? ''),
-    stream: body.stream === true,
     messages,
     tools: tools.map((tool) => ({ name: tool.name, description: tool.description, parameters: tool.input_schema })),
   };

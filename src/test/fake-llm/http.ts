@@ -1,22 +1,24 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FakeLlmServer, FakeRequest, FakeScript, FakeServerOptions, RecordedRequest } from './script';
+import type { FakeLlmServer, FakeRequest, FakeResponse, FakeScript, FakeServerOptions, RecordedRequest } from './script';
 
 /** One provider's wire format. */
 export interface WireFormat {
   /** Suffix of `url` that clients use as their base URL (`/v1` for OpenAI). */
   basePath: string;
-  /** Answers requests that are not chat requests (e.g. `/v1/models`); returns false for a chat request. */
-  handleOther(req: IncomingMessage, res: ServerResponse): boolean;
-  /** Normalises a chat request body for the script; throws on a malformed one. */
-  parse(req: IncomingMessage, body: Record<string, unknown>): FakeRequest;
+  /** The chat endpoint, answered by the script on POST. */
+  chatPath: string;
+  /** Answers any other request (e.g. `GET /v1/models`, or a 404 in the provider's error format). */
+  handleOther(req: IncomingMessage, res: ServerResponse, path: string): void;
+  /** Normalises a chat request body's messages and tools for the script. */
+  parse(body: Record<string, unknown>): Pick<FakeRequest, 'messages' | 'tools'>;
   /** Writes the script's answer (an error, a JSON body or an SSE stream). */
   respond(context: ResponseContext): Promise<void>;
 }
 
 export interface ResponseContext {
   request: RecordedRequest;
-  response: Awaited<ReturnType<FakeScript>>;
+  response: FakeResponse;
   res: ServerResponse;
   /** Writes one SSE frame after the response's delay; false once the client has gone. */
   send(frame: string): Promise<boolean>;
@@ -33,9 +35,22 @@ export async function startFakeServer(format: WireFormat, options: FakeServerOpt
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    if (format.handleOther(req, res)) return;
+    const path = new URL(req.url ?? '/', 'http://fake-llm').pathname;
+    if (req.method !== 'POST' || path !== format.chatPath) {
+      format.handleOther(req, res, path);
+      return;
+    }
     const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
-    const request: RecordedRequest = { ...format.parse(req, body), aborted: false };
+    const request: RecordedRequest = {
+      method: req.method,
+      path,
+      headers: req.headers,
+      body,
+      model: String(body.model ?? ''),
+      stream: body.stream === true,
+      ...format.parse(body),
+      aborted: false,
+    };
     requests.push(request);
     res.on('close', () => {
       if (!res.writableFinished) request.aborted = true;

@@ -34,23 +34,21 @@ export function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {}): Pr
   const models = options.models ?? ['fake-model'];
   const format: WireFormat = {
     basePath: '/v1',
-    handleOther: (req, res) => handleOther(req, res, models),
+    chatPath: '/v1/chat/completions',
+    handleOther: (req, res, path) => handleOther(req, res, path, models),
     parse,
     respond,
   };
   return startFakeServer(format, options, () => ({ text: 'Hello from the fake OpenAI server.' }));
 }
 
-function handleOther(req: IncomingMessage, res: ServerResponse, models: string[]): boolean {
-  const path = new URL(req.url ?? '/', 'http://fake').pathname;
-  if (req.method === 'POST' && path === '/v1/chat/completions') return false;
+function handleOther(req: IncomingMessage, res: ServerResponse, path: string, models: string[]) {
   if (req.method === 'GET' && path === '/v1/models') {
     const created = Math.floor(Date.now() / 1000);
     sendJson(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created, owned_by: 'fake-llm' })) });
   } else {
     sendJson(res, 404, { error: { message: `Unknown request: ${req.method} ${path}`, type: 'invalid_request_error', param: null, code: null } });
   }
-  return true;
 }
 
 interface OpenAIMessage {
@@ -60,16 +58,10 @@ interface OpenAIMessage {
   tool_call_id?: string;
 }
 
-function parse(req: IncomingMessage, body: Record<string, unknown>): FakeRequest {
+function parse(body: Record<string, unknown>): Pick<FakeRequest, 'messages' | 'tools'> {
   const messages = (body.messages as OpenAIMessage[] | undefined) ?? [];
   const tools = (body.tools as { function?: { name: string; description?: string; parameters?: unknown } }[] | undefined) ?? [];
   return {
-    method: req.method ?? 'POST',
-    path: new URL(req.url ?? '/', 'http://fake').pathname,
-    headers: req.headers,
-    body,
-    model: String(body.model ?? ''),
-    stream: body.stream === true,
     messages: messages.map(toFakeMessage),
     tools: tools.flatMap((tool): FakeTool[] =>
       tool.function ? [{ name: tool.function.name, description: tool.function.description, parameters: tool.function.parameters }] : [],
