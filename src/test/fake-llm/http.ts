@@ -57,9 +57,15 @@ export async function startFakeServer(format: WireFormat, options: FakeServerOpt
     });
     const response = await fake.script(request);
     const delayMs = response.delayMs ?? 0;
+    let framesLeft = response.disconnectAfterFrames ?? Infinity;
     const send = async (frame: string) => {
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       if (res.destroyed || request.aborted) return false;
+      if (framesLeft-- <= 0) {
+        // After what was written reaches the client, without the stream's terminating chunk.
+        res.socket?.destroySoon();
+        return false;
+      }
       res.write(frame);
       return true;
     };

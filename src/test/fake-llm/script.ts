@@ -21,6 +21,8 @@ export interface FakeResponse {
   delayMs?: number;
   /** Reported token usage; estimated from the request and the answer (≈4 characters a token) when omitted. */
   usage?: Partial<{ inputTokens: number; outputTokens: number }>;
+  /** Drop the connection after this many stream frames (a network failure mid-answer). */
+  disconnectAfterFrames?: number;
   /** Answer with this HTTP error (in the provider's error body) instead. */
   error?: { status: number; message?: string; retryAfterSeconds?: number };
 }

@@ -93,6 +93,19 @@ describe('Anthropic models (real ChatAnthropic against the fake server)', () => 
     await waitFor(() => fake.requests[0]?.aborted, 5_000, 'the server to see the client go');
   });
 
+  it('fails the stream when the connection drops mid-answer', async () => {
+    // message_start, ping, content_block_start, then two text deltas.
+    fake.script = () => ({ text: 'one two three four five', disconnectAfterFrames: 5 });
+    const received: string[] = [];
+    const run = (async () => {
+      for await (const chunk of await claude().stream('hi')) if (chunk.text) received.push(chunk.text);
+    })();
+    const error = await run.then(() => undefined, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect(modelErrorOf(error).code).toBe('SERVICE_UNAVAILABLE');
+    expect(received).toEqual(['one', ' two']);
+  });
+
   it('surfaces a 429 as a rate-limit error', async () => {
     fake.script = () => ({ error: { status: 429, message: 'Number of request tokens has exceeded your rate limit' } });
     const error = await streamAll(claude(), 'hi').catch((caught: unknown) => caught);

@@ -95,6 +95,18 @@ describe('OpenAI-compatible models (real ChatOpenAI against the fake server)', (
     await waitFor(() => fake.requests[0]?.aborted, 5_000, 'the server to see the client go');
   });
 
+  it('fails the stream when the connection drops mid-answer', async () => {
+    fake.script = () => ({ text: 'one two three four five', disconnectAfterFrames: 3 });
+    const received: string[] = [];
+    const run = (async () => {
+      for await (const chunk of await localModel().stream('hi')) if (chunk.text) received.push(chunk.text);
+    })();
+    const error = await run.then(() => undefined, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect(modelErrorOf(error).code).toBe('SERVICE_UNAVAILABLE');
+    expect(received).toEqual(['one', ' two']);
+  });
+
   it('surfaces a 429 as a rate-limit error', async () => {
     fake.script = () => ({ error: { status: 429, message: 'Rate limit reached for requests', retryAfterSeconds: 1 } });
     const error = await streamAll(localModel(), 'hi').catch((caught: unknown) => caught);
