@@ -57,7 +57,7 @@ export interface FakeRequest {
 }
 
 export interface RecordedRequest extends FakeRequest {
-  /** True when the client closed the connection before the answer was complete (e.g. an abort). */
+  /** True when the connection closed before the answer was complete: a client abort (or `disconnectAfterFrames`). */
   aborted: boolean;
 }
 
