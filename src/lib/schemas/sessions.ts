@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agentTypeSchema } from './agent';
 
 export const SESSION_TYPES = ['auth', 'project', 'editor', 'ai-agent'] as const;
 export const sessionTypeSchema = z.enum(SESSION_TYPES);
@@ -25,6 +26,8 @@ export const WORKSPACE_SESSION_TYPES = ['editor', 'ai-agent'] as const;
 export const createSessionInput = z.object({
   projectId: z.uuid('Not a project id.'),
   type: z.enum(WORKSPACE_SESSION_TYPES).default('editor'),
+  /** For `ai-agent`: which agent the session's thread runs. */
+  agentType: agentTypeSchema.default('general'),
 });
 export type CreateSessionInput = z.infer<typeof createSessionInput>;
 

@@ -4,6 +4,7 @@ import { clientInfoFromHeaders, isSameOrigin, resolveRequestUser } from '@/serve
 import type { Throttle } from '@/server/auth/throttle';
 import { getThrottle } from '@/server/auth/throttle-instance';
 import type { AuthUser, ClientInfo } from '@/server/auth/types';
+import { getAgentRuntime, type AgentRuntime } from '@/server/agent/runtime';
 import { getSandboxProvider } from '@/server/sandbox';
 import type { SandboxProvider } from '@/server/sandbox/types';
 import type { Database } from '@/server/db/client';
@@ -21,6 +22,8 @@ export interface InnerContext {
   origin: string;
   /** Where projects' sandboxes run: local or E2B, chosen from env; tests pass their own. */
   sandboxes: SandboxProvider;
+  /** The agent's checkpointer, models and in-flight runs; tests pass one with a scripted model. */
+  agent: AgentRuntime;
   /** Response headers of an HTTP request (absent for in-process callers). */
   resHeaders?: Headers;
 }
@@ -34,6 +37,7 @@ export function createInnerContext(options: {
   throttle?: Throttle;
   sandboxes?: SandboxProvider;
   origin?: string;
+  agent?: AgentRuntime;
 }): InnerContext {
   return {
     db: options.db,
@@ -44,6 +48,7 @@ export function createInnerContext(options: {
     throttle: options.throttle ?? getThrottle(),
     sandboxes: options.sandboxes ?? getSandboxProvider(),
     origin: options.origin ?? `http://localhost:${env.PORT}`,
+    agent: options.agent ?? getAgentRuntime(),
   };
 }
 

@@ -1,3 +1,4 @@
+import { agentRouter } from './routers/agent';
 import { authRouter } from './routers/auth';
 import { filesRouter } from './routers/files';
 import { frameworksRouter } from './routers/frameworks';
@@ -10,6 +11,7 @@ import { createCallerFactory, createTRPCRouter } from './trpc';
 
 /** Every router the app serves at /api/trpc. Add a domain router here (see README). */
 export const appRouter = createTRPCRouter({
+  agent: agentRouter,
   auth: authRouter,
   files: filesRouter,
   frameworks: frameworksRouter,

@@ -18,6 +18,10 @@ describe('migrations', () => {
     );
     expect(tables.map((row) => row.table_name)).toEqual([
       'accounts',
+      'agent_events',
+      'agent_threads',
+      'agent_turns',
+      'agent_usage',
       'audit_events',
       'editor_sessions',
       'file_blobs',

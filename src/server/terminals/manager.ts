@@ -100,6 +100,19 @@ export class TerminalManager {
     terminal.events.emit('exit', terminal.info.exitCode ?? -1);
   }
 
+  /** The last `maxChars` of each of the project's terminals' output (as text), for the agent's context. */
+  recentOutput(projectId: string, maxChars: number): { title: string; text: string }[] {
+    const decoder = new TextDecoder();
+    return [...this.terminals.values()]
+      .filter((terminal) => terminal.info.projectId === projectId)
+      .map((terminal) => {
+        const { chunks } = terminal.scrollback.since(Math.max(0, terminal.scrollback.end - maxChars * 4));
+        const text = chunks.map((chunk) => decoder.decode(chunk.data, { stream: true })).join('');
+        // Escape sequences are noise to a model.
+        return { title: terminal.info.title, text: text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').slice(-maxChars) };
+      });
+  }
+
   /** Forgets every terminal of a project whose sandbox went away. */
   dropProject(projectId: string): void {
     for (const [id, terminal] of this.terminals) {

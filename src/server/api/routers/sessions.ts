@@ -1,4 +1,5 @@
 import { createSessionInput, sessionIdInput, updateSessionInput } from '@/lib/schemas/sessions';
+import { openAgentSession } from '@/server/agent/threads/open-agent-session';
 import { recordAudit } from '@/server/audit/record-audit';
 import { getOwnedProject } from '@/server/projects/owned-project';
 import { endOtherSessions, listActiveSessions } from '@/server/sessions/auth-sessions';
@@ -17,8 +18,11 @@ export const sessionsRouter = createTRPCRouter({
   })),
   create: protectedProcedure.input(createSessionInput).mutation(async ({ ctx, input }) => {
     const project = await getOwnedProject({ db: ctx.db, userId: ctx.user.id, projectId: input.projectId });
+    if (input.type === 'ai-agent') {
+      return { success: true as const, ...(await openAgentSession({ db: ctx.db, provider: ctx.sandboxes, runtime: ctx.agent, userId: ctx.user.id, project, agentType: input.agentType })) };
+    }
     const opened = await openWorkspaceSession({ db: ctx.db, provider: ctx.sandboxes, userId: ctx.user.id, project, type: input.type });
-    return { success: true as const, ...opened };
+    return { success: true as const, ...opened, agentSession: null };
   }),
   byId: protectedProcedure.input(sessionIdInput).query(({ ctx, input }) => getWorkspaceSession({ db: ctx.db, userId: ctx.user.id, sessionId: input.sessionId })),
   update: protectedProcedure

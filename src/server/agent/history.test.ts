@@ -1,0 +1,27 @@
+import { AIMessage, HumanMessage, ToolMessage, isToolMessage } from '@langchain/core/messages';
+import { describe, expect, it } from 'vitest';
+import { answerDanglingToolCalls, fitHistory } from './history';
+
+describe('conversation history for the model', () => {
+  it('answers tool calls left without a result (a cancelled run)', () => {
+    const messages = [new HumanMessage('go'), new AIMessage({ content: '', tool_calls: [{ id: 'a', name: 'run_command', args: {} }] }), new HumanMessage('next')];
+    const fixed = answerDanglingToolCalls(messages);
+    expect(fixed).toHaveLength(4);
+    expect(isToolMessage(fixed[2]!) && fixed[2].tool_call_id).toBe('a');
+  });
+
+  it('keeps the most recent turns that fit, cut at a user message', () => {
+    const turn = (index: number) => [new HumanMessage(`question ${index} ${'x'.repeat(400)}`), new AIMessage(`answer ${index} ${'y'.repeat(400)}`)];
+    const messages = [1, 2, 3, 4, 5].flatMap(turn);
+    const { messages: kept, omitted } = fitHistory(messages, 300);
+    expect(omitted).toBe(8);
+    expect(kept.map((message) => String(message.content).split(' ').slice(0, 2).join(' '))).toEqual(['question 5', 'answer 5']);
+  });
+
+  it('shortens huge tool results when even the last turn does not fit', () => {
+    const messages = [new HumanMessage('read'), new AIMessage({ content: '', tool_calls: [{ id: 't', name: 'read_file', args: {} }] }), new ToolMessage({ content: 'z'.repeat(100_000), tool_call_id: 't' })];
+    const { messages: kept } = fitHistory(messages, 1000);
+    expect(kept).toHaveLength(3);
+    expect(String(kept[2]!.content).length).toBeLessThan(10_000);
+  });
+});

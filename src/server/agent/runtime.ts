@@ -1,0 +1,72 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { env } from '@/env';
+import { getEventBus, type EventBus } from '@/server/events';
+import { createCheckpointer, type Checkpointer } from './checkpointer';
+import * as configured from './models';
+import type { ModelInfo, TokenUsage } from './models';
+
+/** Where models come from: env-configured providers in the app, a scripted model in tests. */
+export interface ModelCatalog {
+  list(): ModelInfo[];
+  defaultId(): string | null;
+  create(id: string): BaseChatModel;
+  costOf(id: string, usage: TokenUsage): number;
+}
+
+interface LocalRun {
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+/**
+ * What agent services share on one instance: the checkpointer's pool, the model catalog, the bus,
+ * and the runs in flight here (so cancel can reach their AbortController, also when it arrives on
+ * another instance: cancels travel over the bus).
+ */
+export interface AgentRuntime {
+  checkpointer: Checkpointer;
+  models: ModelCatalog;
+  bus: EventBus;
+  runs: Map<string, LocalRun>;
+  close(): Promise<void>;
+}
+
+const CANCEL_TOPIC = 'agent:cancel';
+
+export function createAgentRuntime(options: { databaseUrl: string; models?: ModelCatalog; bus?: EventBus }): AgentRuntime {
+  const bus = options.bus ?? getEventBus();
+  const runs = new Map<string, LocalRun>();
+  const unsubscribe = bus.subscribe(CANCEL_TOPIC, (event) => {
+    const threadId = (event as { threadId?: string }).threadId;
+    if (threadId) runs.get(threadId)?.controller.abort(new Error('Cancelled'));
+  });
+  const checkpointer = createCheckpointer(options.databaseUrl);
+  return {
+    checkpointer,
+    models: options.models ?? {
+      list: configured.listModels,
+      defaultId: configured.defaultModelId,
+      create: configured.createChatModel,
+      costOf: configured.costOf,
+    },
+    bus,
+    runs,
+    async close() {
+      unsubscribe();
+      for (const run of runs.values()) run.controller.abort(new Error('Shutting down'));
+      await Promise.allSettled([...runs.values()].map((run) => run.done));
+      await checkpointer.close();
+    },
+  };
+}
+
+/** Asks every instance to cancel the thread's run (this one included). */
+export const broadcastCancel = (runtime: AgentRuntime, threadId: string) => runtime.bus.publish(CANCEL_TOPIC, { threadId });
+
+const globalForAgent = globalThis as unknown as { auraAgentRuntime?: AgentRuntime };
+
+/** The app's agent runtime, from env; nothing connects until a thread is used. */
+export function getAgentRuntime(): AgentRuntime {
+  globalForAgent.auraAgentRuntime ??= createAgentRuntime({ databaseUrl: env.DATABASE_URL });
+  return globalForAgent.auraAgentRuntime;
+}
