@@ -54,6 +54,25 @@ describe('environment', () => {
     expect(env.CORS_ORIGINS).toEqual(['https://aura-ide.com', 'https://staging.aura-ide.com']);
   });
 
+  it('fills the model defaults and parses model lists', () => {
+    expect(parseEnv(minimal)).toMatchObject({
+      OPENAI_MODELS: ['gpt-5.4', 'gpt-5.5', 'gpt-5.4-mini'],
+      ANTHROPIC_MODELS: ['claude-sonnet-5', 'claude-opus-5', 'claude-haiku-4-5'],
+      OPENAI_COMPATIBLE_MODELS: [],
+      OPENAI_COMPATIBLE_CONTEXT_WINDOW: 32_768,
+      ANTHROPIC_BASE_URL: 'https://api.anthropic.com',
+      HELICONE_OPENAI_BASE_URL: 'https://oai.helicone.ai/v1',
+      HELICONE_ANTHROPIC_BASE_URL: 'https://anthropic.helicone.ai',
+    });
+    const env = parseEnv({ ...minimal, OPENAI_MODELS: ' gpt-4o-mini, ,gpt-4o ', OPENAI_COMPATIBLE_MODELS: 'llama3.1:8b', ANTHROPIC_BASE_URL: '' });
+    expect(env.OPENAI_MODELS).toEqual(['gpt-4o-mini', 'gpt-4o']);
+    expect(env.OPENAI_COMPATIBLE_MODELS).toEqual(['llama3.1:8b']);
+    expect(env.ANTHROPIC_BASE_URL).toBe('https://api.anthropic.com');
+    expect(problemsOf({ ...minimal, HELICONE_OPENAI_BASE_URL: 'oai.helicone.ai' })).toEqual([
+      'HELICONE_OPENAI_BASE_URL: must be a URL (got "oai.…")',
+    ]);
+  });
+
   it('treats empty values like unset ones, as .env files write them', () => {
     const env = parseEnv({ ...minimal, E2B_API_KEY: '', SENTRY_DSN: '', REDIS_URL: '' });
     expect(env.E2B_API_KEY).toBeUndefined();

@@ -15,6 +15,18 @@ const optionalString = z
 
 const optionalUrl = optionalString.pipe(z.url('must be a URL').optional());
 
+const urlOr = (fallback: string) => optionalUrl.transform((value) => value ?? fallback);
+
+/** A comma-separated list; empty or unset means the default. */
+const list = (fallback: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => {
+      const items = (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+      return items.length > 0 ? items : fallback;
+    });
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
   .optional()
@@ -60,9 +72,16 @@ export const envSchema = z.object({
     .regex(/^[a-z0-9.-]+$/i, 'must be a domain name such as preview.aura.example.com')
     .default('localhost'),
   OPENAI_API_KEY: optionalString,
+  OPENAI_MODELS: list(['gpt-5.4', 'gpt-5.5', 'gpt-5.4-mini']),
   OPENAI_BASE_URL: optionalUrl,
+  OPENAI_COMPATIBLE_MODELS: list([]),
+  OPENAI_COMPATIBLE_CONTEXT_WINDOW: z.coerce.number().int().min(1024).default(32_768),
   ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_MODELS: list(['claude-sonnet-5', 'claude-opus-5', 'claude-haiku-4-5']),
+  ANTHROPIC_BASE_URL: urlOr('https://api.anthropic.com'),
   HELICONE_API_KEY: optionalString,
+  HELICONE_OPENAI_BASE_URL: urlOr('https://oai.helicone.ai/v1'),
+  HELICONE_ANTHROPIC_BASE_URL: urlOr('https://anthropic.helicone.ai'),
 
   CORS_ORIGINS: z
     .string()
