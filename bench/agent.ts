@@ -1,7 +1,7 @@
 /**
  * bench/agent: the latency Aura's agent pipeline adds to a streamed model answer.
  *
- *   npm run bench:agent
+ *   npm run bench:agent [-- --trace]    (--trace: the last run's queries and checkpointer calls, timed)
  *
  * One fake OpenAI-compatible server (local HTTP, OpenAI's real SSE wire format) streams the same
  * scripted answer, TOKENS words with DELAY_MS before each chunk, to three consumers, interleaved
@@ -15,8 +15,8 @@
  *    then `agent.send` (tRPC mutation); the run goes sendMessage → LangGraph → model → event writer
  *    (coalescing, a row per event) → bus → subscription.
  *
- * Prints time to first token, inter-token (or inter-event) gaps and stream durations, medians and
- * p99, and the overhead figures. Asserts only that the text received through Aura is the model's.
+ * Prints time to first token (and where Aura's part of it goes: queries, checkpointer, coalescing),
+ * inter-token (or inter-event) gaps and stream durations, medians and p99, and the overhead figures. Asserts only that the text received through Aura is the model's.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
