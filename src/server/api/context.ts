@@ -59,6 +59,7 @@ export async function createRequestContext(options: {
   resHeaders?: Headers;
   throttle?: Throttle;
   sandboxes?: SandboxProvider;
+  agent?: AgentRuntime;
 }): Promise<InnerContext> {
   const { db, headers } = options;
   const user = await resolveRequestUser({ db, headers });
@@ -75,6 +76,7 @@ export async function createRequestContext(options: {
       sameOrigin: isSameOrigin(headers),
       throttle: options.throttle,
       sandboxes: options.sandboxes,
+      agent: options.agent,
       origin: `${headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? 'http'}://${headers.get('x-forwarded-host') ?? headers.get('host') ?? 'localhost'}`,
     }),
     resHeaders: options.resHeaders,

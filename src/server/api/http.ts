@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import type { AgentRuntime } from '@/server/agent/runtime';
 import type { Throttle } from '@/server/auth/throttle';
 import type { Database } from '@/server/db/client';
 import type { SandboxProvider } from '@/server/sandbox/types';
@@ -16,12 +17,12 @@ export function retryAfterSeconds(error: { code: string; cause?: unknown }): num
 }
 
 /** Serves tRPC over fetch `Request`/`Response`: the Next.js route and the HTTP tests use it. */
-export function handleTrpcRequest(req: Request, options: { db: Database; throttle?: Throttle; sandboxes?: SandboxProvider }): Promise<Response> {
+export function handleTrpcRequest(req: Request, options: { db: Database; throttle?: Throttle; sandboxes?: SandboxProvider; agent?: AgentRuntime }): Promise<Response> {
   return fetchRequestHandler({
     endpoint: TRPC_ENDPOINT,
     req,
     router: appRouter,
-    createContext: ({ resHeaders }) => createRequestContext({ db: options.db, headers: req.headers, resHeaders, throttle: options.throttle, sandboxes: options.sandboxes }),
+    createContext: ({ resHeaders }) => createRequestContext({ db: options.db, headers: req.headers, resHeaders, throttle: options.throttle, sandboxes: options.sandboxes, agent: options.agent }),
     responseMeta({ errors }) {
       const wait = errors.map(retryAfterSeconds).find((seconds) => seconds !== undefined);
       return wait ? { headers: { 'retry-after': String(wait) } } : {};
