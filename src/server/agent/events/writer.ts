@@ -9,24 +9,31 @@ const FLUSH_MS = 60;
 
 /**
  * A run's event sink. Token deltas are coalesced (up to ~60 ms or 400 characters) so a long answer
- * is tens of rows, not thousands; any other event flushes the pending text first, so order holds.
- * Writes are serialised; `close()` waits for all of them.
+ * is tens of rows, not thousands; the first delta after any other event goes out at once, so the
+ * user sees the answer start without the window's wait. Any other event flushes the pending text
+ * first, so order holds. Writes are serialised; `close()` waits for all of them.
  */
 export class RunEventWriter {
   private text = '';
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<unknown> = Promise.resolve();
+  /** Whether text is flowing: the next delta joins the window instead of going out at once. */
+  private streaming = false;
 
   constructor(private readonly options: { db: Database; bus: EventBus; threadId: string }) {}
 
   emit(event: AgentEvent): Promise<void> {
     if (event.type === 'token') {
       this.text += event.text;
-      if (this.text.length >= FLUSH_CHARS) return this.flush();
+      if (!this.streaming || this.text.length >= FLUSH_CHARS) {
+        this.streaming = true;
+        return this.flush();
+      }
       this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
       return Promise.resolve();
     }
     void this.flush();
+    this.streaming = false;
     return this.write(event);
   }
 
