@@ -1,6 +1,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { AppError, isDatabaseUnavailable, type FieldIssue } from '@/server/errors';
+import { observeProcedure } from '@/server/observability/procedure-observer';
+import { withRequestScope } from '@/server/observability/request-scope';
 import type { InnerContext } from './context';
 
 /** Field-level issues: the validator's for bad input, or a service's (email taken, say). */
@@ -46,6 +48,17 @@ const t = initTRPC.context<InnerContext>().create({
   },
 });
 
+/**
+ * Times every call and counts its errors (metrics at /api/metrics), and runs it in its request's
+ * scope so that every log line it causes carries the request id. Outermost, so it sees the final code.
+ */
+const observed = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await withRequestScope(ctx.requestId, () => next());
+  observeProcedure({ path, type, durationMs: performance.now() - started, error: result.ok ? undefined : result.error });
+  return result;
+});
+
 /** Maps domain errors thrown by services to tRPC errors with the matching code. */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
@@ -71,7 +84,7 @@ export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
 /** Anyone may call it. */
-export const publicProcedure = t.procedure.use(domainErrors).use(sameOriginForCookies);
+export const publicProcedure = t.procedure.use(observed).use(domainErrors).use(sameOriginForCookies);
 
 /** Needs a signed-in user; `ctx.user` is narrowed to non-null. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
