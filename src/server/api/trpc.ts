@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { AppError, isDatabaseUnavailable, type FieldIssue } from '@/server/errors';
+import { AppError, isDatabaseUnavailable, isUnstorableValue, type FieldIssue } from '@/server/errors';
 import { observeProcedure } from '@/server/observability/procedure-observer';
 import { withRequestScope } from '@/server/observability/request-scope';
 import type { InnerContext } from './context';
@@ -67,6 +67,9 @@ const domainErrors = t.middleware(async ({ next }) => {
   if (cause instanceof AppError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
   if (result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(cause)) {
     throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable. Try again shortly.', cause });
+  }
+  if (result.error.code === 'INTERNAL_SERVER_ERROR' && isUnstorableValue(cause)) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'The input has a value that cannot be stored (a NUL character, or a number or text too large).', cause });
   }
   return result;
 });
