@@ -59,18 +59,38 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
+/** The tRPC error a service's error stands for, or null when it is unexpected (a 500). */
+function domainError(error: TRPCError): TRPCError | null {
+  const cause = error.cause;
+  if (cause instanceof AppError) return new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (error.code !== 'INTERNAL_SERVER_ERROR') return null;
+  if (isDatabaseUnavailable(cause)) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable. Try again shortly.', cause });
+  if (isUnstorableValue(cause)) return new TRPCError({ code: 'BAD_REQUEST', message: 'The input has a value that cannot be stored (a NUL character, or a number or text too large).', cause });
+  return null;
+}
+
+/** A subscription's errors happen while it is read, after the middleware returned: map them there. */
+async function* withDomainErrors<T>(stream: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* stream;
+  } catch (error) {
+    const cause = error instanceof TRPCError ? error : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
+    throw domainError(cause) ?? error;
+  }
+}
+
 /** Maps domain errors thrown by services to tRPC errors with the matching code. */
-const domainErrors = t.middleware(async ({ next }) => {
+const domainErrors = t.middleware(async ({ type, next }) => {
   const result = await next();
-  if (result.ok) return result;
-  const cause = result.error.cause;
-  if (cause instanceof AppError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
-  if (result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(cause)) {
-    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable. Try again shortly.', cause });
+  if (result.ok) {
+    const data: unknown = result.data;
+    if (type === 'subscription' && data && typeof data === 'object' && Symbol.asyncIterator in data) {
+      return { ...result, data: withDomainErrors(data as AsyncIterable<unknown>) };
+    }
+    return result;
   }
-  if (result.error.code === 'INTERNAL_SERVER_ERROR' && isUnstorableValue(cause)) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'The input has a value that cannot be stored (a NUL character, or a number or text too large).', cause });
-  }
+  const mapped = domainError(result.error);
+  if (mapped) throw mapped;
   return result;
 });
 
