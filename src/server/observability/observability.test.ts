@@ -1,12 +1,20 @@
 import { Writable } from 'node:stream';
 import superjson from 'superjson';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createInnerContext } from '@/server/api/context';
 import { handleTrpcRequest, TRPC_ENDPOINT } from '@/server/api/http';
-import { createLogger } from '@/server/logger';
+import { createCaller } from '@/server/api/root';
+import { sessions } from '@/server/db/schema';
+import { createLogger, getLogger } from '@/server/logger';
+import { runProjectSetup } from '@/server/projects/setup/run-setup';
+import { endWorkspaceSession, sweepSessions, updateWorkspaceSession } from '@/server/sessions/workspace-sessions';
 import { newAccount, restClient, testThrottle } from '@/test/auth-client';
 import { createTestDatabase } from '@/test/database';
+import { offlineSandboxes } from '@/test/offline-sandboxes';
+import { createTestUser } from '@/test/users';
 import { getMetrics } from './metrics';
 import { serveMetrics } from './metrics-endpoint';
+import { observeProcedure } from './procedure-observer';
 import { withRequestScope } from './request-scope';
 
 const { db } = await createTestDatabase();
@@ -79,6 +87,53 @@ describe('GET /api/metrics', () => {
   it('keeps one registry across module reloads (Next dev hot reload)', () => {
     expect(getMetrics()).toBe(getMetrics());
     expect((globalThis as { __auraMetrics?: unknown }).__auraMetrics).toBe(getMetrics());
+  });
+});
+
+describe('lifecycle metrics', () => {
+  const sandboxes = offlineSandboxes();
+
+  it('count project creations, and setups that fail with their step and the sandbox failure', async () => {
+    const user = await createTestUser(db);
+    const api = createCaller(createInnerContext({ db, user, sandboxes }));
+    const before = await scrape();
+    const { project } = await api.projects.create({ name: 'Counted', framework: 'react' });
+    await expect(api.projects.create({ name: 'Counted', framework: 'react' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await runProjectSetup({ db, provider: sandboxes, projectId: project.id });
+    const after = await scrape();
+    const delta = (series: string) => valueOf(after, series) - valueOf(before, series);
+    expect(delta('aura_projects_created_total{outcome="success"}')).toBe(1);
+    expect(delta('aura_projects_created_total{outcome="conflict"}')).toBe(1);
+    expect(delta('aura_project_setups_total{outcome="error",step="provision"}')).toBe(1);
+    expect(delta('aura_sandbox_failures_total{provider="local",operation="create"}')).toBe(1);
+  });
+
+  it('count session keep-alives, ends and their duration', async () => {
+    const user = await createTestUser(db);
+    const session = async () =>
+      (await db.insert(sessions).values({ userId: user.id, type: 'editor', status: 'active', expiresAt: new Date(Date.now() + 60_000), createdAt: new Date(Date.now() - 120_000), data: {} }).returning())[0]!;
+    const closed = await session();
+    await session(); // left to expire
+    const before = await scrape();
+    await updateWorkspaceSession({ db, provider: sandboxes, userId: user.id, input: { sessionId: closed.id, status: 'idle' } });
+    await endWorkspaceSession({ db, provider: sandboxes, userId: user.id, sessionId: closed.id });
+    await sweepSessions({ db, now: new Date(Date.now() + 120_000) });
+    const after = await scrape();
+    const delta = (series: string) => valueOf(after, series) - valueOf(before, series);
+    expect(delta('aura_session_keepalives_total{status="idle"}')).toBe(1);
+    expect(delta('aura_sessions_ended_total{type="editor",reason="closed"}')).toBe(1);
+    expect(delta('aura_sessions_ended_total{type="editor",reason="expired"}')).toBeGreaterThanOrEqual(1);
+    expect(delta('aura_session_duration_seconds_count{type="editor"}')).toBeGreaterThanOrEqual(2);
+    expect(delta('aura_session_duration_seconds_bucket{le="60",type="editor"}')).toBe(0);
+  });
+
+  it('log a slow procedure', () => {
+    const warn = vi.spyOn(getLogger(), 'warn');
+    observeProcedure({ path: 'projects.list', type: 'query', durationMs: 1_500 });
+    observeProcedure({ path: 'files.watch', type: 'subscription', durationMs: 60_000 });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ event: 'slow_procedure', path: 'projects.list', durationMs: 1_500 }), 'slow procedure');
+    warn.mockRestore();
   });
 });
 
