@@ -30,7 +30,7 @@ export function securityHeaders(options: { production: boolean; previewDomain: s
     "base-uri 'self'",
     // OAuth sign-in posts to Auth.js, which redirects to the provider.
     "form-action 'self' https://github.com https://discord.com",
-    ...(options.production ? ['upgrade-insecure-requests'] : []),
+    // No upgrade-insecure-requests: `npm start` on plain http (a LAN, the browser tests) must keep working.
   ];
   return {
     'content-security-policy': directives.join('; '),
