@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/env';
 import { corsHeaders, preflightResponse } from '@/server/http/cors';
-import { securityHeaders } from '@/server/http/security-headers';
+import { createNonce, NONCE_HEADER, securityHeaders } from '@/server/http/security-headers';
 import { PREVIEW_LABEL_HEADER, previewLabelOf } from '@/server/preview/serve-preview';
 
 /**
@@ -17,12 +17,19 @@ export function proxy(request: NextRequest) {
     headers.set(PREVIEW_LABEL_HEADER, label);
     return NextResponse.rewrite(target, { request: { headers } });
   }
-  const secure = securityHeaders({ production: env.NODE_ENV === 'production', previewDomain: env.AURA_PREVIEW_DOMAIN });
+  const nonce = createNonce();
+  const secure = securityHeaders({ production: env.NODE_ENV === 'production', previewDomain: env.AURA_PREVIEW_DOMAIN, nonce });
   const withSecurity = <T extends Response>(response: T): T => {
     for (const [key, value] of Object.entries(secure)) response.headers.set(key, value);
     return response;
   };
-  if (!request.nextUrl.pathname.startsWith('/api/')) return withSecurity(NextResponse.next());
+  if (!request.nextUrl.pathname.startsWith('/api/')) {
+    // Next reads the nonce from the request's CSP header and puts it on its scripts; the layout reads x-nonce.
+    const headers = new Headers(request.headers);
+    headers.set(NONCE_HEADER, nonce);
+    headers.set('content-security-policy', secure['content-security-policy']!);
+    return withSecurity(NextResponse.next({ request: { headers } }));
+  }
   const origin = request.headers.get('origin');
   if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
     return withSecurity(preflightResponse({ origin, allowed: env.CORS_ORIGINS }));

@@ -19,6 +19,18 @@ describe('security headers', () => {
     }
   });
 
+  it('give each page response its own script nonce, and hand it to Next and the layout', () => {
+    const nonces = [1, 2].map(() => {
+      const response = proxy(new NextRequest('http://localhost:3000/sign-in', { headers: { host: 'localhost:3000' } }));
+      const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy')!)?.[1];
+      expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      expect(response.headers.get('x-middleware-request-x-nonce')).toBe(nonce);
+      expect(response.headers.get('x-middleware-request-content-security-policy')).toBe(response.headers.get('content-security-policy'));
+      return nonce;
+    });
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
   it('leave preview hosts to the previewed app (they are framed by the workspace)', () => {
     const host = 'p5173-abcdefgh.localhost:3000';
     const response = proxy(new NextRequest(`http://${host}/`, { headers: { host } }));
@@ -29,10 +41,10 @@ describe('security headers', () => {
   });
 
   it('let Monaco workers, the preview iframe and the app itself work, and nothing foreign run', () => {
-    const csp = directives(securityHeaders({ production: true, previewDomain: 'preview.aura.example' })['content-security-policy']!);
+    const csp = directives(securityHeaders({ production: true, previewDomain: 'preview.aura.example', nonce: 'bm9uY2U=' })['content-security-policy']!);
     expect(csp.get('worker-src')).toBe("'self' blob:");
     expect(csp.get('frame-src')).toBe("'self' http://*.preview.aura.example:* https://*.preview.aura.example:*");
-    expect(csp.get('script-src')).toBe("'self' 'unsafe-inline'");
+    expect(csp.get('script-src')).toBe("'self' 'nonce-bm9uY2U=' 'strict-dynamic' 'unsafe-inline'");
     expect(csp.get('connect-src')).toBe("'self'");
     expect(csp.get('object-src')).toBe("'none'");
     expect(csp.get('base-uri')).toBe("'self'");
@@ -40,8 +52,8 @@ describe('security headers', () => {
   });
 
   it('send HSTS in production only, and allow eval and the hot-reload socket only in development', () => {
-    const production = securityHeaders({ production: true, previewDomain: 'localhost' });
-    const development = securityHeaders({ production: false, previewDomain: 'localhost' });
+    const production = securityHeaders({ production: true, previewDomain: 'localhost', nonce: 'bm9uY2U=' });
+    const development = securityHeaders({ production: false, previewDomain: 'localhost', nonce: 'bm9uY2U=' });
     expect(production['strict-transport-security']).toBe('max-age=63072000');
     expect(development['strict-transport-security']).toBeUndefined();
     expect(directives(development['content-security-policy']!).get('script-src')).toContain("'unsafe-eval'");

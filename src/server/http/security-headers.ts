@@ -1,19 +1,27 @@
+/** The request header that carries this request's CSP nonce from the proxy to the layout. */
+export const NONCE_HEADER = 'x-nonce';
+
+/** A fresh nonce per response: 128 random bits. */
+export function createNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}
+
 /**
  * Security headers for every response on Aura's own origin (set in src/proxy.ts). Preview hosts
  * are not Aura's origin: their responses belong to the previewed app and get none of these.
  *
- * Why `script-src 'unsafe-inline'` rather than a nonce: most pages are prerendered, and a
- * per-request nonce would force every page to render dynamically; next-themes also injects an
- * inline script before hydration. React escapes what it renders and no page uses raw HTML, so the
- * policy's job here is to forbid script from any other origin, plugins, `<base>` hijacks, foreign
- * form targets and framing, which it still does.
+ * Scripts run by nonce (`'strict-dynamic'` lets Next's chunk loader and Monaco load theirs): every
+ * page renders per request, so each gets a fresh nonce, which Next puts on its bootstrap scripts
+ * and the layout hands to next-themes' inline script. An injected inline script has no nonce and
+ * does not run.
  */
-export function securityHeaders(options: { production: boolean; previewDomain: string }): Record<string, string> {
+export function securityHeaders(options: { production: boolean; previewDomain: string; nonce: string }): Record<string, string> {
   const preview = `http://*.${options.previewDomain}:* https://*.${options.previewDomain}:*`;
   const directives = [
     "default-src 'self'",
-    // 'unsafe-eval' only for Next's dev server (React Refresh); production has none.
-    `script-src 'self' 'unsafe-inline'${options.production ? '' : " 'unsafe-eval'"}`,
+    // 'self' and 'unsafe-inline' are ignored by browsers that know 'strict-dynamic'; older ones use
+    // them. 'unsafe-eval' only for Next's dev server (React Refresh); production has none.
+    `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic' 'unsafe-inline'${options.production ? '' : " 'unsafe-eval'"}`,
     // Monaco and React set inline styles.
     "style-src 'self' 'unsafe-inline'",
     // Monaco's workers are same-origin module chunks; blob: for libraries that build workers in memory.
