@@ -10,18 +10,18 @@ export function createNonce(): string {
  * Security headers for every response on Aura's own origin (set in src/proxy.ts). Preview hosts
  * are not Aura's origin: their responses belong to the previewed app and get none of these.
  *
- * Scripts run by nonce (`'strict-dynamic'` lets Next's chunk loader and Monaco load theirs): every
- * page renders per request, so each gets a fresh nonce, which Next puts on its bootstrap scripts
- * and the layout hands to next-themes' inline script. An injected inline script has no nonce and
- * does not run.
+ * Inline scripts run by nonce: every page renders per request, so each gets a fresh nonce, which
+ * Next puts on its bootstrap scripts and the layout hands to next-themes' inline script. An
+ * injected inline script has no nonce and does not run; script files load from our origin only.
  */
 export function securityHeaders(options: { production: boolean; previewDomain: string; nonce: string }): Record<string, string> {
   const preview = `http://*.${options.previewDomain}:* https://*.${options.previewDomain}:*`;
   const directives = [
     "default-src 'self'",
-    // 'self' and 'unsafe-inline' are ignored by browsers that know 'strict-dynamic'; older ones use
-    // them. 'unsafe-eval' only for Next's dev server (React Refresh); production has none.
-    `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic' 'unsafe-inline'${options.production ? '' : " 'unsafe-eval'"}`,
+    // Inline scripts need this response's nonce; script files come from our origin only. No
+    // 'strict-dynamic': it would drop 'self' inside Monaco's workers, which get this policy too.
+    // 'unsafe-eval' only for Next's dev server (React Refresh); production has none.
+    `script-src 'self' 'nonce-${options.nonce}'${options.production ? '' : " 'unsafe-eval'"}`,
     // Monaco and React set inline styles.
     "style-src 'self' 'unsafe-inline'",
     // Monaco's workers are same-origin module chunks; blob: for libraries that build workers in memory.
