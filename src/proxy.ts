@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/env';
 import { corsHeaders, preflightResponse } from '@/server/http/cors';
+import { createNonce, NONCE_HEADER, securityHeaders } from '@/server/http/security-headers';
 import { PREVIEW_LABEL_HEADER, previewLabelOf } from '@/server/preview/serve-preview';
 
 /**
- * Requests on a preview host go to the preview proxy, whatever their path. On Aura's own host,
- * /api gets its CORS headers here: preflights are answered, allowed origins get their headers.
+ * Requests on a preview host go to the preview proxy, whatever their path, untouched. On Aura's
+ * own host every response gets the security headers, and /api its CORS headers: preflights are
+ * answered, allowed origins get their headers.
  */
 export function proxy(request: NextRequest) {
   const label = previewLabelOf(request.headers.get('host'));
@@ -19,12 +21,24 @@ export function proxy(request: NextRequest) {
     headers.set(PREVIEW_LABEL_HEADER, label);
     return NextResponse.rewrite(target, { request: { headers } });
   }
-  if (!request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();
+  const nonce = createNonce();
+  const secure = securityHeaders({ production: env.NODE_ENV === 'production', previewDomain: env.AURA_PREVIEW_DOMAIN, nonce });
+  const withSecurity = <T extends Response>(response: T): T => {
+    for (const [key, value] of Object.entries(secure)) response.headers.set(key, value);
+    return response;
+  };
+  if (!request.nextUrl.pathname.startsWith('/api/')) {
+    // Next reads the nonce from the request's CSP header and puts it on its scripts; the layout reads x-nonce.
+    const headers = new Headers(request.headers);
+    headers.set(NONCE_HEADER, nonce);
+    headers.set('content-security-policy', secure['content-security-policy']!);
+    return withSecurity(NextResponse.next({ request: { headers } }));
+  }
   const origin = request.headers.get('origin');
   if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
-    return preflightResponse({ origin, allowed: env.CORS_ORIGINS });
+    return withSecurity(preflightResponse({ origin, allowed: env.CORS_ORIGINS }));
   }
-  const response = NextResponse.next();
+  const response = withSecurity(NextResponse.next());
   corsHeaders({ origin, allowed: env.CORS_ORIGINS })?.forEach((value, key) => response.headers.set(key, value));
   return response;
 }

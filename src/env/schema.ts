@@ -91,6 +91,7 @@ export const envSchema = z.object({
   RATE_LIMIT_WINDOW: duration.default(15 * 60_000),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(100),
   SENTRY_DSN: optionalUrl,
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters (generate one with `openssl rand -hex 32`)').optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,6 +2,7 @@ import { closeAgentRuntime } from '@/server/agent/runtime';
 import { getDb } from '@/server/db';
 import { startWorker, type Worker } from '@/server/jobs/queue';
 import { getLogger } from '@/server/logger';
+import { reportServerError } from '@/server/observability/report-error';
 import { runProjectSetup, SETUP_QUEUE } from '@/server/projects/setup/run-setup';
 import { getSandboxProvider } from '@/server/sandbox';
 import { sweepSessions } from '@/server/sessions/workspace-sessions';
@@ -31,7 +32,7 @@ export function startBackgroundWork(): void {
         // Projects nobody has open any more: stop watching their sandboxes after a final sync.
         for (const projectId of ended) await stopWatching({ db, sandbox: null, projectId });
       })
-      .catch((error: unknown) => getLogger().error({ err: error }, 'session sweep failed'));
+      .catch((error: unknown) => reportServerError(error, { surface: 'background', path: 'session-sweep', message: 'session sweep failed' }));
   }, SWEEP_EVERY_MS);
   sweeper.unref();
   started = { worker, sweeper };

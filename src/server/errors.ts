@@ -42,11 +42,23 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was
 // Connection-level failures from the `postgres` driver and PostgreSQL's "admin shutdown" family.
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECT_TIMEOUT', 'CONNECTION_ENDED', 'CONNECTION_CLOSED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '53300']);
 
-/** True when an error means the database cannot be reached right now (retrying later may work). */
-export function isDatabaseUnavailable(error: unknown): boolean {
+// Values PostgreSQL cannot store or compare: NUL bytes in text (22021), out-of-range numbers
+// (22003), malformed literals (22P02), over-long values (22001) and keys too large to index (54000).
+const BAD_VALUE_CODES = new Set(['22001', '22003', '22021', '22P02', '22P05', '54000']);
+
+function hasCode(error: unknown, codes: Set<string>): boolean {
   for (let current = error; current instanceof Error; current = current.cause) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof code === 'string' && codes.has(code)) return true;
   }
   return false;
 }
+
+/** True when an error means the database cannot be reached right now (retrying later may work). */
+export const isDatabaseUnavailable = (error: unknown): boolean => hasCode(error, UNAVAILABLE_CODES);
+
+/**
+ * True when the database refused a value the input schemas let through (a NUL byte in a name, a
+ * number beyond 32 bits): the caller's input is wrong, not the server.
+ */
+export const isUnstorableValue = (error: unknown): boolean => hasCode(error, BAD_VALUE_CODES);

@@ -3,6 +3,7 @@ import { env } from '@/env';
 import { clientInfoFromHeaders, isSameOrigin, resolveRequestUser } from '@/server/auth/request-user';
 import type { Throttle } from '@/server/auth/throttle';
 import { getThrottle } from '@/server/auth/throttle-instance';
+import { requestIdFrom } from '@/server/observability/request-scope';
 import type { AuthUser, ClientInfo } from '@/server/auth/types';
 import { getAgentRuntime, type AgentRuntime } from '@/server/agent/runtime';
 import { getSandboxProvider } from '@/server/sandbox';
@@ -60,12 +61,12 @@ export async function createRequestContext(options: {
   throttle?: Throttle;
   sandboxes?: SandboxProvider;
   agent?: AgentRuntime;
+  /** Chosen by the HTTP handler (from `x-request-id` or new) when it already opened the request's scope. */
+  requestId?: string;
 }): Promise<InnerContext> {
   const { db, headers } = options;
   const user = await resolveRequestUser({ db, headers });
-  const incoming = headers.get('x-request-id');
-  // A caller-supplied id is kept for tracing only when it is short and plain.
-  const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+  const requestId = options.requestId ?? requestIdFrom(headers);
   options.resHeaders?.set('x-request-id', requestId);
   return {
     ...createInnerContext({

@@ -1,10 +1,13 @@
+import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { AgentRuntime } from '@/server/agent/runtime';
 import type { Throttle } from '@/server/auth/throttle';
 import type { Database } from '@/server/db/client';
 import type { SandboxProvider } from '@/server/sandbox/types';
 import { AppError } from '@/server/errors';
-import { getLogger } from '@/server/logger';
+import { readLimitedBody, trpcBodyLimit } from '@/server/http/body-limit';
+import { reportServerError } from '@/server/observability/report-error';
+import { requestIdFrom, withRequestScope } from '@/server/observability/request-scope';
 import { createRequestContext } from './context';
 import { appRouter } from './root';
 
@@ -16,21 +19,42 @@ export function retryAfterSeconds(error: { code: string; cause?: unknown }): num
   return error.code === 'SERVICE_UNAVAILABLE' ? 5 : undefined;
 }
 
-/** Serves tRPC over fetch `Request`/`Response`: the Next.js route and the HTTP tests use it. */
-export function handleTrpcRequest(req: Request, options: { db: Database; throttle?: Throttle; sandboxes?: SandboxProvider; agent?: AgentRuntime }): Promise<Response> {
-  return fetchRequestHandler({
-    endpoint: TRPC_ENDPOINT,
-    req,
-    router: appRouter,
-    createContext: ({ resHeaders }) => createRequestContext({ db: options.db, headers: req.headers, resHeaders, throttle: options.throttle, sandboxes: options.sandboxes, agent: options.agent }),
-    responseMeta({ errors }) {
-      const wait = errors.map(retryAfterSeconds).find((seconds) => seconds !== undefined);
-      return wait ? { headers: { 'retry-after': String(wait) } } : {};
-    },
-    onError({ error, path, ctx }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        getLogger().error({ err: error.cause ?? error, path, requestId: ctx?.requestId }, 'procedure failed');
-      }
-    },
+/**
+ * Serves tRPC over fetch `Request`/`Response`: the Next.js route and the HTTP tests use it. Bodies
+ * are capped (see body-limit.ts); a larger one is a typed 413 PAYLOAD_TOO_LARGE.
+ */
+export async function handleTrpcRequest(req: Request, options: { db: Database; throttle?: Throttle; sandboxes?: SandboxProvider; agent?: AgentRuntime }): Promise<Response> {
+  const requestId = requestIdFrom(req.headers);
+  return withRequestScope(requestId, async () => {
+    let refusal: AppError | undefined;
+    if (req.method === 'POST') {
+      // Buffered here so the limit holds whatever Content-Length says; tRPC then reads the copy.
+      const body = await readLimitedBody(req, trpcBodyLimit(new URL(req.url).pathname, TRPC_ENDPOINT)).catch((error: unknown) => {
+        if (!(error instanceof AppError)) throw error;
+        refusal = error;
+        return new Uint8Array(new ArrayBuffer(0));
+      });
+      req = new Request(req, { body: refusal ? '{}' : body });
+    }
+    const response = await fetchRequestHandler({
+      endpoint: TRPC_ENDPOINT,
+      req,
+      router: appRouter,
+      createContext: ({ resHeaders }) => {
+        // Thrown from here, the refusal gets tRPC's error shape and status like any other error.
+        if (refusal) throw new TRPCError({ code: refusal.code, message: refusal.message, cause: refusal });
+        return createRequestContext({ db: options.db, headers: req.headers, resHeaders, requestId, throttle: options.throttle, sandboxes: options.sandboxes, agent: options.agent });
+      },
+      responseMeta({ errors }) {
+        const wait = errors.map(retryAfterSeconds).find((seconds) => seconds !== undefined);
+        return wait ? { headers: { 'retry-after': String(wait) } } : {};
+      },
+      onError({ error, path }) {
+        // Errors inside a procedure were reported by its middleware; this catches the rest (context, parsing).
+        if (error.code === 'INTERNAL_SERVER_ERROR') reportServerError(error.cause ?? error, { surface: 'trpc', path, message: 'tRPC request failed' });
+      },
+    });
+    if (!response.headers.has('x-request-id')) response.headers.set('x-request-id', requestId);
+    return response;
   });
 }

@@ -1,6 +1,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { AppError, isDatabaseUnavailable, type FieldIssue } from '@/server/errors';
+import { AppError, isDatabaseUnavailable, isUnstorableValue, type FieldIssue } from '@/server/errors';
+import { observeProcedure } from '@/server/observability/procedure-observer';
+import { withRequestScope } from '@/server/observability/request-scope';
 import type { InnerContext } from './context';
 
 /** Field-level issues: the validator's for bad input, or a service's (email taken, say). */
@@ -46,15 +48,49 @@ const t = initTRPC.context<InnerContext>().create({
   },
 });
 
-/** Maps domain errors thrown by services to tRPC errors with the matching code. */
-const domainErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (result.ok) return result;
-  const cause = result.error.cause;
-  if (cause instanceof AppError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
-  if (result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(cause)) {
-    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable. Try again shortly.', cause });
+/**
+ * Times every call and counts its errors (metrics at /api/metrics), and runs it in its request's
+ * scope so that every log line it causes carries the request id. Outermost, so it sees the final code.
+ */
+const observed = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await withRequestScope(ctx.requestId, () => next());
+  observeProcedure({ path, type, durationMs: performance.now() - started, error: result.ok ? undefined : result.error });
+  return result;
+});
+
+/** The tRPC error a service's error stands for, or null when it is unexpected (a 500). */
+function domainError(error: TRPCError): TRPCError | null {
+  const cause = error.cause;
+  if (cause instanceof AppError) return new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (error.code !== 'INTERNAL_SERVER_ERROR') return null;
+  if (isDatabaseUnavailable(cause)) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable. Try again shortly.', cause });
+  if (isUnstorableValue(cause)) return new TRPCError({ code: 'BAD_REQUEST', message: 'The input has a value that cannot be stored (a NUL character, or a number or text too large).', cause });
+  return null;
+}
+
+/** A subscription's errors happen while it is read, after the middleware returned: map them there. */
+async function* withDomainErrors<T>(stream: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* stream;
+  } catch (error) {
+    const cause = error instanceof TRPCError ? error : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
+    throw domainError(cause) ?? error;
   }
+}
+
+/** Maps domain errors thrown by services to tRPC errors with the matching code. */
+const domainErrors = t.middleware(async ({ type, next }) => {
+  const result = await next();
+  if (result.ok) {
+    const data: unknown = result.data;
+    if (type === 'subscription' && data && typeof data === 'object' && Symbol.asyncIterator in data) {
+      return { ...result, data: withDomainErrors(data as AsyncIterable<unknown>) };
+    }
+    return result;
+  }
+  const mapped = domainError(result.error);
+  if (mapped) throw mapped;
   return result;
 });
 
@@ -71,7 +107,7 @@ export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
 /** Anyone may call it. */
-export const publicProcedure = t.procedure.use(domainErrors).use(sameOriginForCookies);
+export const publicProcedure = t.procedure.use(observed).use(domainErrors).use(sameOriginForCookies);
 
 /** Needs a signed-in user; `ctx.user` is narrowed to non-null. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

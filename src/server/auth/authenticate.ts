@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '@/server/audit/record-audit';
+import { authOutcomeOf } from '@/server/observability/auth-metrics';
+import { getMetrics } from '@/server/observability/metrics';
 import type { Database } from '@/server/db/client';
 import { users, type UserRow } from '@/server/db/schema';
 import { AppError } from '@/server/errors';
@@ -24,8 +26,13 @@ export async function authenticate(options: {
 }): Promise<UserRow> {
   const { db, throttle, email, password, client } = options;
   const ip = client.ip ?? 'unknown';
-  await throttled(throttle.hitIp('login', ip));
-  await throttled(throttle.assertNotLocked(email, ip));
+  try {
+    await throttled(throttle.hitIp('login', ip));
+    await throttled(throttle.assertNotLocked(email, ip));
+  } catch (error) {
+    getMetrics().logins.inc({ outcome: authOutcomeOf(error) });
+    throw error;
+  }
 
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);

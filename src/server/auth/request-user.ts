@@ -2,6 +2,7 @@ import { decode } from 'next-auth/jwt';
 import { env } from '@/env';
 import type { Database } from '@/server/db/client';
 import { AppError } from '@/server/errors';
+import { getMetrics } from '@/server/observability/metrics';
 import { findActiveSessionUser } from '@/server/sessions/auth-sessions';
 import { verifyAccessToken } from './access-tokens';
 import { readCookie, sessionCookieName } from './cookies';
@@ -15,12 +16,19 @@ export async function resolveRequestUser(options: { db: Database; headers: Heade
   const bearer = /^Bearer\s+(\S+)$/i.exec(options.headers.get('authorization') ?? '')?.[1];
   if (bearer) {
     const claims = await verifyAccessToken(bearer).catch((error: unknown) => {
-      if (error instanceof AppError) return null;
+      if (error instanceof AppError) {
+        getMetrics().authFailures.inc({ reason: 'invalid_token' });
+        return null;
+      }
       throw error;
     });
     if (!claims) return null;
     const user = await findActiveSessionUser({ db: options.db, sessionId: claims.sessionId });
-    return user && user.id === claims.userId ? { ...user, sessionId: claims.sessionId, via: 'bearer' } : null;
+    if (!user || user.id !== claims.userId) {
+      getMetrics().authFailures.inc({ reason: 'revoked_session' });
+      return null;
+    }
+    return { ...user, sessionId: claims.sessionId, via: 'bearer' };
   }
 
   const name = sessionCookieName();

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { LoginInput, PublicUser, SignupInput } from '@/lib/schemas/auth';
 import { env } from '@/env';
 import { recordAudit } from '@/server/audit/record-audit';
+import { authOutcomeOf } from '@/server/observability/auth-metrics';
+import { getMetrics } from '@/server/observability/metrics';
 import type { Database } from '@/server/db/client';
 import { users } from '@/server/db/schema';
 import { AppError } from '@/server/errors';
@@ -40,8 +42,14 @@ async function startTokenSession(deps: Deps, user: PublicUser): Promise<TokenRes
 
 /** Creates an account under the sign-up rate limit. Browsers then sign in through Auth.js. */
 export async function register(deps: Deps & { input: SignupInput }): Promise<PublicUser> {
-  await throttled(deps.throttle.hitIp('signup', deps.client.ip ?? 'unknown'));
-  return registerUser({ db: deps.db, input: deps.input, client: deps.client });
+  try {
+    await throttled(deps.throttle.hitIp('signup', deps.client.ip ?? 'unknown'));
+    return await registerUser({ db: deps.db, input: deps.input, client: deps.client });
+  } catch (error) {
+    // Successes are counted with their audit event.
+    getMetrics().registrations.inc({ outcome: authOutcomeOf(error) });
+    throw error;
+  }
 }
 
 /** The seed's sign-up: an account and a token session at once. */

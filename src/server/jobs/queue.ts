@@ -3,6 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/server/db/client';
 import { jobs, type JobRow } from '@/server/db/schema';
 import { getLogger } from '@/server/logger';
+import { getMetrics } from '@/server/observability/metrics';
+import { reportServerError } from '@/server/observability/report-error';
 
 export interface EnqueueOptions {
   /** At most one queued or running job per key: enqueueing again while one exists is a no-op. */
@@ -79,7 +81,9 @@ export function startWorker(options: WorkerOptions): Worker {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attempts >= job.maxAttempts;
-      getLogger().warn({ err: error, queue, jobId: job.id, attempt: job.attempts, final }, 'job failed');
+      getMetrics().jobFailures.inc({ queue, final: String(final) });
+      if (final) reportServerError(error, { surface: 'job', path: queue, message: 'job failed for the last time' });
+      else getLogger().warn({ err: error, queue, jobId: job.id, attempt: job.attempts, final }, 'job failed');
       await db
         .update(jobs)
         .set({ status: final ? 'failed' : 'queued', lockedUntil: null, lastError: message.slice(0, 2000), runAt: new Date(Date.now() + (options.retryDelayMs ?? 1_000) * 2 ** (job.attempts - 1)) })

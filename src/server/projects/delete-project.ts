@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/server/db/client';
 import { projects, type ProjectRow } from '@/server/db/schema';
-import { getLogger } from '@/server/logger';
+import { projectEvents, sandboxFailed } from '@/server/observability/events';
 
 /**
  * Deletes a project: its sandbox is killed first, then the row goes, and with it (by cascade) its
@@ -16,9 +16,10 @@ export async function deleteProject(options: {
   if (project.sandboxId) {
     // A sandbox that is already gone must not keep the project alive.
     await options.killSandbox(project.sandboxId).catch((error: unknown) =>
-      getLogger().warn({ err: error, projectId: project.id }, 'could not kill the sandbox of a deleted project'),
+      sandboxFailed({ provider: 'unknown', operation: 'kill', projectId: project.id, error }),
     );
   }
   await db.delete(projects).where(eq(projects.id, project.id));
+  projectEvents.deleted(project.id);
   return { success: true };
 }

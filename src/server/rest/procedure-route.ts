@@ -7,11 +7,12 @@ import { describeError } from '@/server/api/trpc';
 import type { Throttle } from '@/server/auth/throttle';
 import type { Database } from '@/server/db/client';
 import type { SandboxProvider } from '@/server/sandbox/types';
-import { getLogger } from '@/server/logger';
+import { AppError } from '@/server/errors';
+import { DEFAULT_BODY_LIMIT, readLimitedBody } from '@/server/http/body-limit';
+import { reportServerError } from '@/server/observability/report-error';
+import { requestIdFrom, withRequestScope } from '@/server/observability/request-scope';
 
 type Caller = ReturnType<typeof createCaller>;
-
-const MAX_BODY_BYTES = 1_000_000;
 
 /**
  * A seed REST path as a thin adapter over a tRPC procedure: same schemas, same services, same
@@ -22,11 +23,16 @@ export function procedureRoute<T>(
   call: (caller: Caller, body: unknown, params: Record<string, string>) => Promise<T>,
   options: { db: () => Database; throttle?: () => Throttle; sandboxes?: () => SandboxProvider; readBody?: boolean; status?: number },
 ) {
-  return async (req: Request, context?: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
-    const resHeaders = new Headers({ 'cache-control': 'no-store' });
+  return (req: Request, context?: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    const requestId = requestIdFrom(req.headers);
+    return withRequestScope(requestId, () => handle(req, requestId, context));
+  };
+
+  async function handle(req: Request, requestId: string, context?: { params: Promise<Record<string, string | string[]>> }): Promise<Response> {
+    const resHeaders = new Headers({ 'cache-control': 'no-store', 'x-request-id': requestId });
     try {
       const body = options.readBody ? await readJson(req) : undefined;
-      const ctx = await createRequestContext({ db: options.db(), headers: req.headers, resHeaders, throttle: options.throttle?.(), sandboxes: options.sandboxes?.() });
+      const ctx = await createRequestContext({ db: options.db(), headers: req.headers, resHeaders, requestId, throttle: options.throttle?.(), sandboxes: options.sandboxes?.() });
       // Query parameters, then path parameters (which win).
       const params = {
         ...Object.fromEntries(new URL(req.url).searchParams),
@@ -35,21 +41,18 @@ export function procedureRoute<T>(
       const result = await call(createCaller(ctx), body, params);
       return Response.json(result, { status: options.status ?? 200, headers: resHeaders });
     } catch (cause) {
-      const error = cause instanceof TRPCError ? cause : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause });
-      if (error.code === 'INTERNAL_SERVER_ERROR') getLogger().error({ err: error.cause ?? error, path: new URL(req.url).pathname }, 'request failed');
+      const error =
+        cause instanceof TRPCError ? cause : cause instanceof AppError ? new TRPCError({ code: cause.code, message: cause.message, cause }) : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause });
+      if (error.code === 'INTERNAL_SERVER_ERROR') reportServerError(error.cause ?? error, { surface: 'rest', path: new URL(req.url).pathname, message: 'request failed' });
       const wait = retryAfterSeconds(error);
       if (wait) resHeaders.set('retry-after', String(wait));
       return Response.json({ success: false, error: describeError(error) }, { status: getHTTPStatusCodeFromError(error), headers: resHeaders });
     }
-  };
+  }
 }
 
 async function readJson(req: Request): Promise<unknown> {
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-    throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' });
-  }
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' });
+  const text = new TextDecoder().decode(await readLimitedBody(req, DEFAULT_BODY_LIMIT));
   try {
     return text ? JSON.parse(text) : {};
   } catch {

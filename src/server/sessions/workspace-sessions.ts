@@ -3,6 +3,7 @@ import type { CreateSessionInput, UpdateSessionInput } from '@/lib/schemas/sessi
 import type { Database } from '@/server/db/client';
 import { editorSessions, sessions, type EditorSessionRow, type ProjectRow, type SessionRow } from '@/server/db/schema';
 import { notFound } from '@/server/errors';
+import { sessionEvents } from '@/server/observability/events';
 import type { SandboxProvider } from '@/server/sandbox/types';
 import { ensureDevServer } from '@/server/workspace/dev-server';
 import { ensureProjectSandbox, SANDBOX_IDLE_TIMEOUT_MS } from '@/server/workspace/ensure-sandbox';
@@ -46,6 +47,8 @@ export async function openWorkspaceSession(options: {
     ? (await db.update(sessions).set({ status: 'active', lastAccessedAt: new Date(), expiresAt, data: { ...existing.data, sandboxId: sandbox.id } }).where(eq(sessions.id, existing.id)).returning())[0]!
     : (await db.insert(sessions).values({ userId, projectId: project.id, type, status: 'active', expiresAt, data: { sandboxId: sandbox.id } }).returning())[0]!;
 
+  sessionEvents.opened(session, Boolean(existing));
+
   let editorSession: EditorSessionRow | null = null;
   if (type === 'editor') {
     // The editor session shares its id with the session row. A previous session's editor state
@@ -81,6 +84,7 @@ export async function updateWorkspaceSession(options: { db: Database; provider: 
     .set({ status, lastAccessedAt: new Date(), ...(status === 'active' ? { expiresAt: new Date(Date.now() + SESSION_TTL_MS) } : {}) })
     .where(eq(sessions.id, session.id))
     .returning();
+  sessionEvents.keptAlive(session, session.status, status);
   if (input.activeFiles || input.terminalSessions) {
     await db
       .update(editorSessions)
@@ -101,6 +105,7 @@ export async function endWorkspaceSession(options: { db: Database; provider: San
   const { session } = await ownSession(db, userId, sessionId);
   await db.update(sessions).set({ status: 'terminated' }).where(eq(sessions.id, session.id));
   await db.update(editorSessions).set({ status: 'disconnected' }).where(eq(editorSessions.id, session.id));
+  if (session.status !== 'terminated') sessionEvents.ended(session, 'closed');
   if (session.projectId && !(await hasLiveSessions(db, session.projectId))) {
     const sandboxId = typeof session.data.sandboxId === 'string' ? session.data.sandboxId : null;
     const sandbox = sandboxId ? await options.provider.connect(sandboxId) : null;
@@ -130,7 +135,9 @@ export async function sweepSessions(options: { db: Database; now?: Date }): Prom
     .update(sessions)
     .set({ status: 'terminated' })
     .where(and(ne(sessions.status, 'terminated'), lt(sessions.expiresAt, now)))
-    .returning({ id: sessions.id, projectId: sessions.projectId });
+    .returning({ id: sessions.id, projectId: sessions.projectId, type: sessions.type, createdAt: sessions.createdAt });
+  sessionEvents.idled(idled.length);
+  for (const session of ended) sessionEvents.ended(session, 'expired');
   if (ended.length > 0) {
     await options.db.update(editorSessions).set({ status: 'disconnected' }).where(inArray(editorSessions.id, ended.map((row) => row.id)));
   }

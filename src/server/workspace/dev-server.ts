@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { UiLibraryId } from '@/lib/catalog';
 import type { ProjectRow } from '@/server/db/schema';
-import { getLogger } from '@/server/logger';
+import { sandboxFailed } from '@/server/observability/events';
 import type { Sandbox } from '@/server/sandbox/types';
 import { renderTemplate } from '@/server/templates';
 
@@ -34,6 +34,6 @@ export async function ensureDevServer(options: { sandbox: Sandbox; project: Proj
   try {
     await options.sandbox.commands.start(devServerCommand(options.project, options.sandbox.provider), {});
   } catch (error) {
-    getLogger().warn({ err: error, projectId: options.project.id }, 'could not restart the dev server');
+    sandboxFailed({ provider: options.sandbox.provider, operation: 'dev_server', projectId: options.project.id, error });
   }
 }

@@ -2,7 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/server/db/client';
 import { projects, type ProjectRow } from '@/server/db/schema';
 import { snapshot } from '@/server/files/sync';
-import { getLogger } from '@/server/logger';
+import { domainLogger } from '@/server/logger';
+import { sandboxFailed } from '@/server/observability/events';
 import type { Sandbox, SandboxProvider } from '@/server/sandbox/types';
 
 /** How long a sandbox lives without keep-alive before the provider may stop it. */
@@ -36,7 +37,10 @@ async function provision({ db, provider, project }: { db: Database; provider: Sa
     const live = await provider.connect(project.sandboxId);
     if (live && (await live.isRunning())) return { sandbox: live, rebuilt: false };
   }
-  const sandbox = await provider.create({ metadata: { projectId: project.id, ownerId: project.ownerId }, timeoutMs: SANDBOX_IDLE_TIMEOUT_MS });
+  const sandbox = await provider.create({ metadata: { projectId: project.id, ownerId: project.ownerId }, timeoutMs: SANDBOX_IDLE_TIMEOUT_MS }).catch((error: unknown) => {
+    sandboxFailed({ provider: provider.name, operation: 'create', projectId: project.id, error });
+    throw error;
+  });
   try {
     for (const file of await snapshot({ db, projectId: project.id })) await sandbox.files.write(file.path, file.content);
     // Another instance may have rebuilt it meanwhile: only replace the id we started from.
@@ -52,9 +56,10 @@ async function provision({ db, provider, project }: { db: Database; provider: Sa
       return provision({ db, provider, project: current });
     }
     project.sandboxId = sandbox.id;
-    getLogger().info({ event: 'sandbox_rebuilt', projectId: project.id, sandboxId: sandbox.id, provider: provider.name }, 'sandbox rebuilt from the file store');
+    domainLogger('sandbox').info({ event: 'sandbox_rebuilt', projectId: project.id, sandboxId: sandbox.id, provider: provider.name }, 'sandbox rebuilt from the file store');
     return { sandbox, rebuilt: true };
   } catch (error) {
+    sandboxFailed({ provider: provider.name, operation: 'rebuild', projectId: project.id, error });
     await sandbox.kill().catch(() => {});
     throw error;
   }

@@ -6,7 +6,7 @@ import { listFiles, readFile } from '@/server/files/read-file';
 import { renameFile } from '@/server/files/rename-file';
 import { listVersions, restoreVersion } from '@/server/files/versions';
 import { writeFile } from '@/server/files/write-file';
-import { getLogger } from '@/server/logger';
+import { sandboxFailed } from '@/server/observability/events';
 import { resolveProjectPath } from '@/server/sandbox/paths';
 import type { Sandbox, SandboxProvider } from '@/server/sandbox/types';
 import { rememberWriteThrough } from './echo-guard';
@@ -31,7 +31,7 @@ async function writeThrough(target: Target, change: (sandbox: Sandbox) => Promis
     const sandbox = await liveSandbox(target.provider, target.project);
     if (sandbox) await change(sandbox);
   } catch (error) {
-    getLogger().warn({ err: error, projectId: target.project.id }, 'write-through to the sandbox failed; it will be rebuilt from the store');
+    sandboxFailed({ provider: target.provider.name, operation: 'write_through', projectId: target.project.id, error });
   }
 }
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { SETUP_STEPS, type SetupStep } from '@/lib/schemas/setup';
 import type { Database } from '@/server/db/client';
 import { projects, type ProjectRow } from '@/server/db/schema';
-import { getLogger } from '@/server/logger';
+import { projectEvents } from '@/server/observability/events';
 import type { Sandbox, SandboxProvider } from '@/server/sandbox/types';
 import { devServerCommand, projectTemplate } from '@/server/workspace/dev-server';
 import { ensureProjectSandbox, SANDBOX_IDLE_TIMEOUT_MS } from '@/server/workspace/ensure-sandbox';
@@ -107,6 +107,7 @@ export async function runProjectSetup(options: { db: Database; provider: Sandbox
   for (const step of SETUP_STEPS) {
     if (steps.find((state) => state.step === step)?.status === 'completed') continue;
     await updateStep(db, project.id, step, { status: 'in_progress', startedAt: new Date(), finishedAt: null, error: null });
+    projectEvents.stepStarted(project.id, step);
     const logs = batchedLog((text) => appendLog(db, project.id, step, text));
     const ctx: StepContext = {
       db,
@@ -122,11 +123,11 @@ export async function runProjectSetup(options: { db: Database; provider: Sandbox
     } catch (error) {
       await logs.flush();
       const message = error instanceof Error ? error.message : String(error);
-      getLogger().warn({ event: 'project_setup_failed', projectId: project.id, step, err: error }, 'project setup failed');
+      projectEvents.setupFailed(project.id, step, error);
       await updateStep(db, project.id, step, { status: 'failed', finishedAt: new Date(), error: message });
       await db.update(projects).set({ status: 'error' }).where(eq(projects.id, project.id));
       return;
     }
   }
-  getLogger().info({ event: 'project_ready', projectId: project.id }, 'project is ready');
+  projectEvents.ready(project.id);
 }

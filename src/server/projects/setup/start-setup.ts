@@ -5,18 +5,26 @@ import type { Database } from '@/server/db/client';
 import { projects, type ProjectRow } from '@/server/db/schema';
 import { AppError } from '@/server/errors';
 import { enqueue } from '@/server/jobs/queue';
+import { projectEvents } from '@/server/observability/events';
 import { createProject } from '../create-project';
 import { SETUP_QUEUE } from './run-setup';
 import { initSteps, listSteps, updateStep } from './steps-store';
 
 /** The seed's `POST /api/projects/create`: the project, its pending steps, and a queued setup job. */
 export async function createProjectWithSetup(options: { db: Database; ownerId: string; input: CreateProjectInput }): Promise<{ success: true; project: ProjectRow; setupStatus: SetupStatus }> {
-  const project = await options.db.transaction(async (tx) => {
-    const created = await createProject({ db: tx, ownerId: options.ownerId, input: options.input });
-    await initSteps(tx, created.id);
-    return created;
-  });
+  const project = await options.db
+    .transaction(async (tx) => {
+      const created = await createProject({ db: tx, ownerId: options.ownerId, input: options.input });
+      await initSteps(tx, created.id);
+      return created;
+    })
+    .catch((error: unknown) => {
+      projectEvents.createFailed(error, error instanceof AppError ? error.code.toLowerCase() : 'error');
+      throw error;
+    });
   await enqueue(options.db, SETUP_QUEUE, { projectId: project.id }, { singletonKey: project.id });
+  projectEvents.created(project);
+  projectEvents.setupQueued(project.id, false);
   return { success: true, project, setupStatus: 'pending' };
 }
 
@@ -35,6 +43,7 @@ export async function retrySetup(options: { db: Database; project: ProjectRow })
   await db.update(projects).set({ status: 'initializing' }).where(eq(projects.id, project.id));
   await initSteps(db, project.id);
   await enqueue(db, SETUP_QUEUE, { projectId: project.id }, { singletonKey: project.id });
+  projectEvents.setupQueued(project.id, true);
   return { success: true, setupStatus: 'pending' };
 }
 

@@ -1,0 +1,31 @@
+import * as Sentry from '@sentry/node';
+
+let enabled = false;
+
+/**
+ * Starts error reporting to Sentry when a DSN is configured; once per process (instrumentation.ts,
+ * Node runtime only). No auto-instrumentation: Aura reports its own unexpected errors through
+ * `reportServerError`, so Sentry sees exactly what the logs call a server error.
+ */
+export function initSentry(options: { dsn: string | undefined; environment: string; release?: string }): boolean {
+  if (!options.dsn || enabled) return enabled;
+  Sentry.initWithoutDefaultIntegrations({
+    dsn: options.dsn,
+    environment: options.environment,
+    release: options.release,
+    integrations: [Sentry.linkedErrorsIntegration(), Sentry.dedupeIntegration(), Sentry.onUnhandledRejectionIntegration({ mode: 'warn' })],
+    tracesSampleRate: 0,
+  });
+  enabled = true;
+  return true;
+}
+
+export function captureInSentry(error: unknown, context: Record<string, string | undefined>): void {
+  if (!enabled) return;
+  Sentry.captureException(error, { tags: Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined)) });
+}
+
+/** Sends what is queued; tests and shutdown wait for it. */
+export async function flushSentry(timeoutMs = 2_000): Promise<boolean> {
+  return enabled ? Sentry.flush(timeoutMs) : true;
+}
