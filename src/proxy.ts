@@ -4,6 +4,8 @@ import { corsHeaders, preflightResponse } from '@/server/http/cors';
 import { createNonce, NONCE_HEADER, securityHeaders } from '@/server/http/security-headers';
 import { PREVIEW_LABEL_HEADER, previewLabelOf } from '@/server/preview/serve-preview';
 
+const PREVIEW_ROUTE = '/api/preview-proxy';
+
 /**
  * Requests on a preview host go to the preview proxy, whatever their path, untouched. On Aura's
  * own host every response gets the security headers, and /api its CORS headers: preflights are
@@ -16,11 +18,15 @@ export function proxy(request: NextRequest) {
     // host, and the preview host in x-forwarded-host); a target on request.url's origin instead
     // ends in a trailing-slash redirect and a 404 when the server is bound to 127.0.0.1.
     const target = request.nextUrl.clone();
-    target.pathname = `/api/preview-proxy${request.nextUrl.pathname}`;
+    target.pathname = `${PREVIEW_ROUTE}${request.nextUrl.pathname}`;
     const headers = new Headers(request.headers);
     headers.set(PREVIEW_LABEL_HEADER, label);
     return NextResponse.rewrite(target, { request: { headers } });
   }
+  // The rewrite above comes back through here on Aura's host: the preview's responses belong to the
+  // previewed app, framed by the workspace, so they get none of Aura's headers (serve-preview
+  // refuses any request that did not arrive on a preview host).
+  if (request.nextUrl.pathname === PREVIEW_ROUTE || request.nextUrl.pathname.startsWith(`${PREVIEW_ROUTE}/`)) return NextResponse.next();
   const nonce = createNonce();
   const secure = securityHeaders({ production: env.NODE_ENV === 'production', previewDomain: env.AURA_PREVIEW_DOMAIN, nonce });
   const withSecurity = <T extends Response>(response: T): T => {

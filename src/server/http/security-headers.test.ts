@@ -38,6 +38,11 @@ describe('security headers', () => {
     expect(response.headers.get('x-frame-options')).toBeNull();
     expect(new URL(response.headers.get('x-middleware-rewrite')!).pathname).toMatch(/^\/api\/preview-proxy\/?$/);
     expect(response.headers.get('x-middleware-request-' + PREVIEW_LABEL_HEADER)).toBe('p5173-abcdefgh');
+    // Next forwards the rewrite to this server, where it passes the proxy again on Aura's host: the
+    // previewed app's response must still not be made unframeable.
+    const forwarded = proxy(new NextRequest('http://localhost:3000/api/preview-proxy/assets/app.js', { headers: { host: 'localhost:3000', 'x-forwarded-host': host } }));
+    expect(forwarded.headers.get('content-security-policy')).toBeNull();
+    expect(forwarded.headers.get('x-frame-options')).toBeNull();
   });
 
   it('let Monaco workers, the preview iframe and the app itself work, and nothing foreign run', () => {
