@@ -42,7 +42,10 @@ export function Conversation({
   const last = turns.at(-1);
   const growth = `${turns.length}:${last?.items.length}:${last?.items.reduce((sum, item) => sum + (item.kind === 'text' ? item.text.length : 1), 0)}:${last?.status}`;
 
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [growth]);
+  useEffect(() => {
+    // A block body: Chromium's scroll methods return a promise, which React would take for a cleanup.
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [growth]);
 
   if (turns.length === 0) return <p className="p-4 text-center text-sm text-muted">Ask the agent to explain, change or debug this project.</p>;
 
@@ -52,7 +55,7 @@ export function Conversation({
       {turns.map((turn, index) => (
         <li key={turn.turnId} className="space-y-2">
           <div className="group rounded-lg bg-accent/10 px-3 py-2 text-sm">
-            <p className="sr-only">You said:</p>
+            <p className="sr-only">Your message:</p>
             <p className="whitespace-pre-wrap break-words">{words.get(turn.turnId) ?? sent.get(turn.turnId) ?? '…'}</p>
             {turn.status !== 'running' ? (
               <button type="button" onClick={() => setReverting(turn.turnId)} className="mt-1 text-xs text-muted underline-offset-2 hover:text-fg hover:underline focus-visible:text-fg">
