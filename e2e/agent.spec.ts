@@ -53,8 +53,8 @@ async function openAgentPanel(page: Page) {
 test('the agent panel: a thread that writes a file, a streamed answer, and history after a reload', async ({ page }, testInfo) => {
   test.setTimeout(5 * 60_000);
   const shot = screenshots(page, testInfo);
-  page.on('pageerror', (error) => console.log('PAGEERROR', error.stack));
-  page.on('console', (message) => message.type() === 'error' && console.log('CONSOLE', message.text()));
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
 
   await signUp(page);
   const projectId = await createReactProject(page);
@@ -118,4 +118,5 @@ test('the agent panel: a thread that writes a file, a streamed answer, and histo
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('html')).toHaveClass(/dark/);
   await shot('dark-theme');
+  expect(pageErrors).toEqual([]);
 });

@@ -43,8 +43,8 @@ export function Conversation({
   const growth = `${turns.length}:${last?.items.length}:${last?.items.reduce((sum, item) => sum + (item.kind === 'text' ? item.text.length : 1), 0)}:${last?.status}`;
 
   useEffect(() => {
-    // A block body: Chromium's scroll methods return a promise, which React would take for a cleanup.
-    end.current?.scrollIntoView({ block: 'end' });
+    const scroller = end.current?.closest<HTMLElement>('[data-scroller]');
+    if (scroller) scroller.scrollTop = scroller.scrollHeight;
   }, [growth]);
 
   if (turns.length === 0) return <p className="p-4 text-center text-sm text-muted">Ask the agent to explain, change or debug this project.</p>;

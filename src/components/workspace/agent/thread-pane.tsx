@@ -51,7 +51,7 @@ export function ThreadPane({ projectId, threadId, models, documents, editorStatu
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       {thread.data ? <ThreadSettings thread={thread.data.thread} models={models} /> : null}
-      <div className="min-h-0 flex-1 overflow-y-auto">
+      <div data-scroller className="min-h-0 flex-1 overflow-y-auto">
         {thread.error ? (
           <p role="alert" className="p-3 text-sm text-red-700 dark:text-red-300">
             {errorMessage(thread.error)}
