@@ -1,3 +1,4 @@
+import { closeAgentRuntime } from '@/server/agent/runtime';
 import { getDb } from '@/server/db';
 import { startWorker, type Worker } from '@/server/jobs/queue';
 import { getLogger } from '@/server/logger';
@@ -45,5 +46,6 @@ export async function stopBackgroundWork(): Promise<void> {
   started = undefined;
   clearInterval(sweeper);
   await worker.stop();
+  await closeAgentRuntime();
   await getSandboxProvider().shutdown();
 }

@@ -1,6 +1,8 @@
 import { isToolMessage } from '@langchain/core/messages';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AgentEvent } from '@/lib/schemas/agent';
+import { eq } from 'drizzle-orm';
+import { agentThreads } from '@/server/db/schema';
 import { createMemoryBus } from '@/server/events/bus';
 import { statFile } from '@/server/files/read-file';
 import { createAgentHarness } from './testing/harness';
@@ -176,6 +178,24 @@ describe('revert to before a message', () => {
   });
 });
 
+describe('commands in a turn', () => {
+  it('sync their file changes to the store at once, report them, and revert with the turn', async () => {
+    const { project, thread } = await newThread({ files: { 'notes.md': 'one\n' } });
+    h.model.push({ toolCalls: [{ name: 'run_command', args: { command: 'echo made > made.txt && echo two > notes.md' } }] }, { text: 'Done.' });
+    const { turnId } = await h.api().agent.send({ threadId: thread.id, message: 'make files' });
+    await h.settled(thread.id);
+    expect(await h.fileText(project.id, 'made.txt')).toBe('made\n');
+    const changes = (await h.events(thread.id)).filter((event) => event.type === 'file_changed');
+    expect(changes).toEqual([
+      expect.objectContaining({ path: 'made.txt', change: 'created', diff: expect.stringContaining('+made') }),
+      expect.objectContaining({ path: 'notes.md', change: 'modified', diff: expect.stringContaining('-one\n+two') }),
+    ]);
+    await h.api().agent.revert({ threadId: thread.id, turnId });
+    expect(await statFile({ db: h.db, projectId: project.id, path: 'made.txt' })).toBeNull();
+    expect(await h.fileText(project.id, 'notes.md')).toBe('one\n');
+  });
+});
+
 describe('threads', () => {
   it('resume after a server restart: new runtime objects on the same database continue the conversation', async () => {
     const { thread } = await newThread();
@@ -203,6 +223,19 @@ describe('threads', () => {
     await h.api().agent.threads.delete({ threadId: other.id });
     expect((await h.api().agent.threads.list({ projectId: project.id })).map((entry) => entry.id)).toEqual([thread.id]);
     await expect(h.api().agent.threads.get({ threadId: other.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('deleting the project deletes its conversations\' checkpoints', async () => {
+    const { project, thread } = await newThread();
+    h.model.push({ text: 'Hi.' });
+    await h.api().agent.send({ threadId: thread.id, message: 'hello' });
+    await h.settled(thread.id);
+    const [row] = await h.db.select({ conversationId: agentThreads.conversationId }).from(agentThreads).where(eq(agentThreads.id, thread.id));
+    const saver = await h.runtime.checkpointer.saver();
+    const config = { configurable: { thread_id: row!.conversationId } };
+    expect(await saver.getTuple(config)).toBeDefined();
+    await h.api().projects.delete({ projectId: project.id });
+    expect(await saver.getTuple(config)).toBeUndefined();
   });
 
   it('POST /api/sessions/create with type ai-agent opens a session with its agent thread', async () => {

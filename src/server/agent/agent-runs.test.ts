@@ -103,6 +103,23 @@ describe('agent runs', () => {
   });
 });
 
+describe('context budget', () => {
+  it('leaves old turns out of the model call when the history outgrows the context window, with a digest of them', async () => {
+    const { thread } = await newThread();
+    h.model.push({ text: 'A'.repeat(50_000) });
+    await send(thread.id, 'first question');
+    h.model.push({ text: 'B'.repeat(50_000) });
+    await send(thread.id, 'second question');
+    h.model.push({ text: 'ok' });
+    await send(thread.id, 'third question');
+    const [system, ...history] = h.model.calls.at(-1)!;
+    expect(String(system!.content)).toContain('The user asked: first question');
+    expect(history.map((message) => String(message.content).slice(0, 20))).toEqual(['second question', 'B'.repeat(20), 'third question']);
+    // Nothing is lost from the thread itself.
+    expect((await h.api().agent.threads.get({ threadId: thread.id })).messages).toHaveLength(6);
+  });
+});
+
 describe('agent types, enforced on the server', () => {
   it('the code reviewer cannot write, even when the model calls write_file', async () => {
     const { project, thread } = await newThread({ agentType: 'code-reviewer' });

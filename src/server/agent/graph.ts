@@ -3,7 +3,7 @@ import { AIMessage, AIMessageChunk, SystemMessage, ToolMessage, isAIMessage, typ
 import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import { END, interrupt, MessagesAnnotation, START, StateGraph } from '@langchain/langgraph';
 import type { AgentEvent, AgentToolCall, ApprovalMode } from '@/lib/schemas/agent';
-import { answerDanglingToolCalls, approxTokens, fitHistory } from './history';
+import { answerDanglingToolCalls, approxTokens, digestOmitted, fitHistory } from './history';
 import { executeToolCall, needsApproval, toolSpecsFor } from './tools';
 import type { ToolContext } from './tools/types';
 
@@ -47,8 +47,12 @@ export function buildAgentGraph(checkpointer: BaseCheckpointSaver, runDeps?: Gra
     const bound = deps.model.bindTools!(toolSpecsFor(deps.tools.agentType));
     const system = new SystemMessage(deps.systemPrompt);
     const budget = Math.floor(deps.contextWindow * 0.8) - approxTokens(system) - 4096;
-    const history = fitHistory(answerDanglingToolCalls(state.messages), Math.max(1024, budget));
-    const prompt = history.omitted > 0 ? new SystemMessage(`${deps.systemPrompt}\n\n(${history.omitted} earlier messages of this conversation were left out to fit the context window.)`) : system;
+    const all = answerDanglingToolCalls(state.messages);
+    const history = fitHistory(all, Math.max(1024, budget - 1200));
+    const prompt =
+      history.omitted > 0
+        ? new SystemMessage(`${deps.systemPrompt}\n\n## Earlier in this conversation (${history.omitted} messages left out to fit the context window)\n${digestOmitted(all.slice(0, history.omitted))}`)
+        : system;
     let reply: AIMessageChunk | undefined;
     for await (const chunk of await bound.stream([prompt, ...history.messages], { signal: deps.tools.signal })) {
       if (typeof chunk.content === 'string' && chunk.content) deps.emit({ type: 'token', text: chunk.content });

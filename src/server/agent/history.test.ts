@@ -1,6 +1,6 @@
 import { AIMessage, HumanMessage, ToolMessage, isToolMessage } from '@langchain/core/messages';
 import { describe, expect, it } from 'vitest';
-import { answerDanglingToolCalls, fitHistory } from './history';
+import { answerDanglingToolCalls, digestOmitted, fitHistory } from './history';
 
 describe('conversation history for the model', () => {
   it('answers tool calls left without a result (a cancelled run)', () => {
@@ -23,5 +23,16 @@ describe('conversation history for the model', () => {
     const { messages: kept } = fitHistory(messages, 1000);
     expect(kept).toHaveLength(3);
     expect(String(kept[2]!.content).length).toBeLessThan(10_000);
+  });
+});
+
+describe('digest of left-out turns', () => {
+  it('keeps what the user asked and which files were changed', () => {
+    const digest = digestOmitted([
+      new HumanMessage('Add   a\nlogin page'),
+      new AIMessage({ content: '', tool_calls: [{ id: '1', name: 'write_file', args: { path: 'src/Login.tsx' } }, { id: '2', name: 'read_file', args: { path: 'x' } }] }),
+      new ToolMessage({ content: 'ok', tool_call_id: '1' }),
+    ]);
+    expect(digest).toBe('- The user asked: Add a login page\n  - You changed: src/Login.tsx');
   });
 });

@@ -50,3 +50,22 @@ function shorten(message: BaseMessage, maxChars: number): BaseMessage {
   if (!isToolMessage(message) || typeof message.content !== 'string' || message.content.length <= maxChars) return message;
   return new ToolMessage({ content: `${message.content.slice(0, maxChars)}\n… (shortened to fit the context window)`, tool_call_id: message.tool_call_id, name: message.name });
 }
+
+const DIGEST_CHARS = 4_000;
+
+/**
+ * A short digest of the turns left out of the model's context (no model call): what the user
+ * asked and which files the agent touched, so the model keeps the thread of the conversation.
+ */
+export function digestOmitted(messages: BaseMessage[]): string {
+  const lines: string[] = [];
+  for (const message of messages) {
+    if (isHumanMessage(message)) lines.push(`- The user asked: ${String(message.content).replace(/\s+/g, ' ').slice(0, 200)}`);
+    else if (isAIMessage(message)) {
+      const touched = ((message as AIMessage).tool_calls ?? []).filter((call) => call.name === 'write_file' || call.name === 'edit_file').map((call) => String(call.args.path));
+      if (touched.length > 0) lines.push(`  - You changed: ${[...new Set(touched)].join(', ')}`);
+    }
+  }
+  const text = lines.join('\n');
+  return text.length > DIGEST_CHARS ? `…\n${text.slice(-DIGEST_CHARS)}` : text;
+}

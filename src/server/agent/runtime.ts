@@ -70,3 +70,10 @@ export function getAgentRuntime(): AgentRuntime {
   globalForAgent.auraAgentRuntime ??= createAgentRuntime({ databaseUrl: env.DATABASE_URL });
   return globalForAgent.auraAgentRuntime;
 }
+
+/** Server shutdown: cancels this instance's runs (their threads are freed) and closes the pool. */
+export async function closeAgentRuntime(): Promise<void> {
+  const runtime = globalForAgent.auraAgentRuntime;
+  globalForAgent.auraAgentRuntime = undefined;
+  await runtime?.close();
+}

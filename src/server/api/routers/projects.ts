@@ -2,6 +2,7 @@ import { tracked } from '@trpc/server';
 import { randomUUID } from 'node:crypto';
 import { createProjectInput, listProjectsInput, updateProjectInput } from '@/lib/schemas/projects';
 import type { SetupStepState } from '@/lib/schemas/setup';
+import { dropProjectThreads } from '@/server/agent/threads/drop-project-threads';
 import { eventStream } from '@/server/events/stream';
 import { deleteProject } from '@/server/projects/delete-project';
 import { listProjects } from '@/server/projects/list-projects';
@@ -20,6 +21,7 @@ export const projectsRouter = createTRPCRouter({
   update: projectProcedure.input(updateProjectInput).mutation(({ ctx, input }) => updateProject({ db: ctx.db, project: ctx.project, input })),
   delete: projectProcedure.mutation(async ({ ctx }) => {
     getTerminalManager().dropProject(ctx.project.id);
+    await dropProjectThreads({ db: ctx.db, runtime: ctx.agent, projectId: ctx.project.id });
     return deleteProject({ db: ctx.db, project: ctx.project, killSandbox: (id) => ctx.sandboxes.kill(id) });
   }),
   status: projectProcedure.query(({ ctx }) => getSetupStatus({ db: ctx.db, project: ctx.project })),
