@@ -120,3 +120,62 @@ test('the agent panel: a thread that writes a file, a streamed answer, and histo
   await shot('dark-theme');
   expect(pageErrors).toEqual([]);
 });
+
+test('the agent panel: approve a write, revert it, rename and delete the thread', async ({ page }, testInfo) => {
+  test.setTimeout(5 * 60_000);
+  const shot = screenshots(page, testInfo);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+
+  await signUp(page);
+  const projectId = await createReactProject(page);
+  await page.goto(`/projects/${projectId}`);
+  const agent = await openAgentPanel(page);
+
+  // 1. A thread that asks before it writes.
+  const newThread = agent.getByRole('form', { name: 'New thread' });
+  await newThread.getByLabel('Agent').selectOption('documentation');
+  await newThread.getByLabel('Ask before writing files or running commands').check();
+  await newThread.getByRole('button', { name: 'New thread' }).click();
+  await expect(agent.getByLabel('Ask before changes')).toBeChecked();
+
+  // 2. The proposed file is shown for approval; approving it writes the file.
+  const composer = agent.getByRole('textbox', { name: 'Message the agent' });
+  await composer.fill('create docs/plan.md with Step one');
+  await composer.press('Enter');
+  const approval = agent.getByRole('region', { name: 'Approval' });
+  await expect(approval.getByText('The agent asks for approval')).toBeVisible({ timeout: 60_000 });
+  await expect(approval.getByLabel('Diff')).toContainText('+Step one');
+  await expect(agent.getByRole('status')).toHaveText('The agent is waiting for your approval.');
+  await shot('approval-asked');
+  await approval.getByRole('button', { name: 'Approve' }).click();
+  const conversation = agent.getByRole('list', { name: 'Conversation' });
+  await expect(conversation.getByText('Done: created docs/plan.md.')).toBeVisible({ timeout: 60_000 });
+  await expect(approval.getByRole('heading', { name: 'Approved' })).toBeVisible();
+  const tree = page.getByRole('tree', { name: 'Project files' });
+  await expect(tree.getByRole('treeitem', { name: 'docs' })).toBeVisible({ timeout: 30_000 });
+  await shot('approved');
+
+  // 3. Reverting to before the message removes the file and the turn.
+  await conversation.getByRole('button', { name: 'Revert to before this message' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Revert to before this message?' });
+  await confirm.getByRole('button', { name: 'Revert', exact: true }).click();
+  await expect(agent.getByText('Ask the agent to explain, change or debug this project.')).toBeVisible({ timeout: 30_000 });
+  await expect(tree.getByRole('treeitem', { name: 'docs' })).toHaveCount(0, { timeout: 30_000 });
+  await shot('reverted');
+
+  // 4. Back in the list: rename the thread, then delete it (after confirming).
+  await agent.getByRole('button', { name: 'Back to threads' }).click();
+  const threads = agent.getByRole('list', { name: 'Threads' });
+  await threads.getByRole('button', { name: /^Rename / }).click();
+  const rename = page.getByRole('dialog', { name: 'Rename thread' });
+  await rename.getByLabel('Title').fill('Planning notes');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(threads.getByText('Planning notes')).toBeVisible();
+  await shot('renamed');
+  await threads.getByRole('button', { name: 'Delete Planning notes' }).click();
+  await page.getByRole('dialog', { name: 'Delete this thread?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(agent.getByText('No threads yet.')).toBeVisible();
+  await shot('deleted');
+  expect(pageErrors).toEqual([]);
+});

@@ -71,7 +71,7 @@ export function Composer({
       />
       <div id={`${id}-context`} className="space-y-1 text-xs text-muted">
         <label className="flex items-center gap-1.5">
-          <input type="checkbox" checked={attachFile} onChange={(event) => setAttachFile(event.target.checked)} disabled={!openFile} />
+          <input type="checkbox" checked={attachFile && !!openFile} onChange={(event) => setAttachFile(event.target.checked)} disabled={!openFile} />
           <span className="min-w-0 truncate">
             {openFile ? (
               <>
