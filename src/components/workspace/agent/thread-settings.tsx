@@ -22,13 +22,9 @@ export function ThreadSettings({ thread, models }: { thread: Thread; models: Mod
     }),
   );
   return (
-    <div className="space-y-1 border-b border-border px-3 py-2 text-xs">
-      <div className="flex flex-wrap items-center gap-2">
+    <div className="space-y-1.5 border-b border-border px-3 py-2 text-xs">
+      <div className="flex items-center justify-between gap-2">
         <span className="rounded bg-surface-sunken px-1.5 py-0.5 text-muted">{thread.agentType}</span>
-        <label htmlFor={`${id}-model`} className="text-muted">
-          Model
-        </label>
-        <ModelSelect id={`${id}-model`} models={models} value={thread.modelId ?? models.defaultModelId ?? ''} onChange={(modelId) => update.mutate({ threadId: thread.id, modelId })} disabled={update.isPending} />
         <label className="flex items-center gap-1">
           <input
             type="checkbox"
@@ -38,6 +34,12 @@ export function ThreadSettings({ thread, models }: { thread: Thread; models: Mod
           />
           Ask before changes
         </label>
+      </div>
+      <div className="flex items-center gap-2">
+        <label htmlFor={`${id}-model`} className="text-muted">
+          Model
+        </label>
+        <ModelSelect id={`${id}-model`} models={models} value={thread.modelId ?? models.defaultModelId ?? ''} onChange={(modelId) => update.mutate({ threadId: thread.id, modelId })} disabled={update.isPending} />
       </div>
       {update.error ? (
         <p role="alert" className="text-red-700 dark:text-red-300">
