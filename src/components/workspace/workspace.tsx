@@ -7,7 +7,7 @@ import { getFramework, installCommand, runScriptCommand } from '@/lib/catalog';
 import type { SetupStepState } from '@/lib/schemas/setup';
 import type { EditorSettings } from '@/lib/schemas/users';
 import { useTRPCClient } from '@/trpc/react';
-import { AgentSlot } from './agent-slot';
+import { AgentPanel } from './agent/agent-panel';
 import type { RouterOutputs } from './client';
 import { Documents } from './editor/documents';
 import { EditorPane } from './editor/editor-pane';
@@ -129,7 +129,7 @@ export function Workspace({ project, initialSteps, user, editorSettings, savedLa
         </Panel>
         <Separator aria-label="Resize the agent panel" className={`w-px ${SEPARATOR}`} />
         <Panel id="agent" panelRef={panels.refs.agent} defaultSize="0%" minSize="260px" collapsible onResize={panels.onResize('agent')}>
-          <AgentSlot />
+          <AgentPanel projectId={project.id} storageKey={storageKey} documents={documents} editorStatus={editorStatus} />
         </Panel>
       </Group>
       <StatusBar connection={connection} session={session.state} setupRunning={!ready} documents={documents} status={editorStatus} tabSize={editorSettings.tabSize} onRetry={session.retry} />

@@ -5,6 +5,8 @@ export interface EditorStatus {
   ready: boolean;
   cursor: { line: number; column: number; selected: number } | null;
   problems: { errors: number; warnings: number } | null;
+  /** The selected lines (1-based, inclusive) and text, for the agent's context; null when nothing is selected. */
+  selection: { startLine: number; endLine: number; text: string } | null;
 }
 
-export const createEditorStatus = () => createStore<EditorStatus>({ ready: false, cursor: null, problems: null });
+export const createEditorStatus = () => createStore<EditorStatus>({ ready: false, cursor: null, problems: null, selection: null });

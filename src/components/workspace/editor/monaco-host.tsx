@@ -34,7 +34,7 @@ export default function MonacoHost({
   const editorRef = useRef<CodeEditor | null>(null);
 
   useEffect(() => attachBridge(documents), [documents]);
-  useEffect(() => () => status.set((s) => ({ ...s, ready: false, cursor: null, problems: null })), [status]);
+  useEffect(() => () => status.set((s) => ({ ...s, ready: false, cursor: null, problems: null, selection: null })), [status]);
 
   const options = useMemo<monaco.editor.IStandaloneEditorConstructionOptions>(
     () => ({
@@ -95,12 +95,14 @@ export default function MonacoHost({
 
 function reportStatus(editor: CodeEditor, status: Store<EditorStatus>) {
   const model = editor.getModel();
-  if (!model || model.uri.toString() === PLACEHOLDER) return status.set((s) => ({ ...s, cursor: null, problems: null }));
+  if (!model || model.uri.toString() === PLACEHOLDER) return status.set((s) => ({ ...s, cursor: null, problems: null, selection: null }));
   const position = editor.getPosition();
   const selection = editor.getSelection();
   const markers = monaco.editor.getModelMarkers({ resource: model.uri });
+  const selected = selection && !selection.isEmpty() ? model.getValueInRange(selection) : '';
   status.set((s) => ({
     ...s,
+    selection: selection && selected ? { startLine: selection.startLineNumber, endLine: selection.endLineNumber, text: selected.slice(0, 20_000) } : null,
     cursor: position ? { line: position.lineNumber, column: position.column, selected: selection ? model.getValueInRange(selection).length : 0 } : null,
     problems: {
       errors: markers.filter((marker) => marker.severity === monaco.MarkerSeverity.Error).length,
