@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { createReactProject, screenshots, signUp } from './helpers';
 
 /**
  * The agent panel, end to end, against the fake OpenAI-compatible server the Playwright config
@@ -9,35 +10,6 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 
 const FILE_MESSAGE = 'create notes/hello.md with Hello from the agent';
 const PLAIN_MESSAGE = 'What does this project do?';
-
-async function signUp(page: Page) {
-  const id = Date.now().toString(36);
-  await page.goto('/sign-up');
-  await page.getByLabel('Email').fill(`agent-${id}@example.com`);
-  await page.getByLabel('Username').fill(`agent_${id}`);
-  await page.getByLabel('Password').fill('violet harbour lantern 42');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).not.toHaveURL(/sign-up/);
-}
-
-/** Creates the project from the page, so the request is same-origin and carries the session cookie. */
-async function createReactProject(page: Page): Promise<string> {
-  const created = await page.evaluate(async (name) => {
-    const response = await fetch('/api/projects/create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, framework: 'react' }) });
-    return { status: response.status, body: (await response.json()) as { project?: { id: string } } };
-  }, `e2e-agent-${Date.now().toString(36)}`);
-  expect(created.status).toBe(201);
-  return created.body.project!.id;
-}
-
-function screenshots(page: Page, testInfo: TestInfo) {
-  let step = 0;
-  return async (name: string) => {
-    const path = testInfo.outputPath(`${String(++step).padStart(2, '0')}-${name}.png`);
-    await page.screenshot({ path });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-  };
-}
 
 /** Opens the agent panel from the top bar unless it is open already. */
 async function openAgentPanel(page: Page) {
@@ -56,8 +28,8 @@ test('the agent panel: a thread that writes a file, a streamed answer, and histo
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
 
-  await signUp(page);
-  const projectId = await createReactProject(page);
+  await signUp(page, 'agent');
+  const projectId = await createReactProject(page, `e2e-agent-${Date.now().toString(36)}`);
   await page.goto(`/projects/${projectId}`);
   await expect(page.getByRole('heading', { level: 1, name: /^e2e-agent-/ })).toBeVisible();
   await shot('workspace');
@@ -127,8 +99,8 @@ test('the agent panel: approve a write, revert it, rename and delete the thread'
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
 
-  await signUp(page);
-  const projectId = await createReactProject(page);
+  await signUp(page, 'agent');
+  const projectId = await createReactProject(page, `e2e-agent-${Date.now().toString(36)}`);
   await page.goto(`/projects/${projectId}`);
   const agent = await openAgentPanel(page);
 

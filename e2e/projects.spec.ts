@@ -1,16 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
+import { signUp } from './helpers';
 
 /** Setup runs a real `npm install` in a local sandbox. */
 const SETUP_TIMEOUT = 4 * 60_000;
 
-async function signUp(page: Page): Promise<string> {
-  const id = Date.now().toString(36);
-  await page.goto('/sign-up');
-  await page.getByLabel('Email').fill(`projects-${id}@example.com`);
-  await page.getByLabel('Username').fill(`projects_${id}`);
-  await page.getByLabel('Password').fill('violet harbour lantern 42');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  // Signing up lands on the dashboard, empty at first.
+/** A new account lands on the dashboard, empty at first. */
+async function signUpToDashboard(page: Page): Promise<string> {
+  const id = await signUp(page, 'projects');
   await expect(page.getByRole('heading', { name: 'Projects', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'No projects yet' })).toBeVisible();
   return id;
@@ -18,7 +14,7 @@ async function signUp(page: Page): Promise<string> {
 
 test('create a React + shadcn/ui + TypeScript + Tailwind project in the wizard, see it set up and ready, and delete another', async ({ page }) => {
   test.setTimeout(SETUP_TIMEOUT + 2 * 60_000);
-  const id = await signUp(page);
+  const id = await signUpToDashboard(page);
   const name = `Storefront ${id}`;
 
   await test.step('the wizard starts on the default framework from the preferences', async () => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { createReactProject, screenshots, signUp } from './helpers';
 
 /**
  * The workspace, end to end: a real React project set up in a local sandbox (a real `npm install`),
@@ -9,35 +10,6 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 const SETUP_TIMEOUT = 4 * 60_000;
 const HEADING = 'Hello from the Aura e2e test';
 
-async function signUp(page: Page) {
-  const id = Date.now().toString(36);
-  await page.goto('/sign-up');
-  await page.getByLabel('Email').fill(`ws-${id}@example.com`);
-  await page.getByLabel('Username').fill(`ws_${id}`);
-  await page.getByLabel('Password').fill('violet harbour lantern 42');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).not.toHaveURL(/sign-up/);
-}
-
-/** Creates the project from the page, so the request is same-origin and carries the session cookie. */
-async function createReactProject(page: Page): Promise<string> {
-  const created = await page.evaluate(async (name) => {
-    const response = await fetch('/api/projects/create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, framework: 'react' }) });
-    return { status: response.status, body: (await response.json()) as { project?: { id: string } } };
-  }, `e2e-react-${Date.now().toString(36)}`);
-  expect(created.status).toBe(201);
-  return created.body.project!.id;
-}
-
-function screenshots(page: Page, testInfo: TestInfo) {
-  let step = 0;
-  return async (name: string) => {
-    const path = testInfo.outputPath(`${String(++step).padStart(2, '0')}-${name}.png`);
-    await page.screenshot({ path });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-  };
-}
-
 const visibleTerminal = (page: Page) => page.locator('[role=tabpanel][id^="terminal-"]:not([hidden]) .xterm');
 
 test('the workspace: edit and save, terminal, live file tree, preview, and reloads that keep it all', async ({ page }, testInfo) => {
@@ -45,11 +17,11 @@ test('the workspace: edit and save, terminal, live file tree, preview, and reloa
   const shot = screenshots(page, testInfo);
 
   // 1. Sign up.
-  await signUp(page);
+  await signUp(page, 'ws');
   await shot('signed-up');
 
   // 2. Create a React project and wait for its setup (a real install) to finish.
-  const projectId = await createReactProject(page);
+  const projectId = await createReactProject(page, `e2e-react-${Date.now().toString(36)}`);
   await page.goto(`/projects/${projectId}`);
   await expect(page.getByRole('heading', { level: 1, name: /^e2e-react-/ })).toBeVisible();
   await shot('setup-running');
