@@ -42,6 +42,12 @@ describe('hostile names and descriptions', () => {
     expect(created.error?.data.code).toBe('BAD_REQUEST');
   });
 
+  it('an update that changes nothing answers with the project as it is', async () => {
+    const updated = await trpc('projects.update', { projectId: project.id });
+    expect(updated.status).toBe(200);
+    expect((updated.data as { id: string }).id).toBe(project.id);
+  });
+
   it.each(Object.entries(HOSTILE))('a description with %s is stored verbatim or refused with 400', async (_kind, description) => {
     const updated = await trpc('projects.update', { projectId: project.id, description });
     expect([200, 400]).toContain(updated.status);
