@@ -30,6 +30,8 @@ export interface ServeAppConfig {
   agentRunLeaseMs?: number;
   /** Replace the template's install with `sleep` of this long, and its dev server with a tiny one (fast, offline setups). */
   fakeInstallMs?: number;
+  /** Run the setup worker (default true); off, setups only run on the other instances. */
+  worker?: boolean;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as ServeAppConfig;
@@ -37,21 +39,27 @@ const { db, close } = createDatabase(config.databaseUrl, { max: 10 });
 const local = new LocalSandboxProvider({ dataDir: config.dataDir });
 const sandboxes: SandboxProvider = config.fakeInstallMs === undefined ? local : withFakeInstall(local, config.fakeInstallMs);
 const agent = createAgentRuntime({ databaseUrl: config.databaseUrl, runLeaseMs: config.agentRunLeaseMs });
-const worker = startWorker({
-  db,
-  queue: SETUP_QUEUE,
-  pollMs: config.pollMs ?? 200,
-  leaseMs: config.leaseMs,
-  handler: (job) => runProjectSetup({ db, provider: sandboxes, projectId: String(job.payload.projectId) }),
-});
+const worker =
+  config.worker === false
+    ? undefined
+    : startWorker({
+        db,
+        queue: SETUP_QUEUE,
+        pollMs: config.pollMs ?? 200,
+        leaseMs: config.leaseMs,
+        handler: (job) => runProjectSetup({ db, provider: sandboxes, projectId: String(job.payload.projectId) }),
+      });
 
 const server = createServer(async (req, res) => {
   try {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    // A client that goes away (an SSE stream closed) ends its subscription, as in Next.js.
+    const gone = new AbortController();
+    res.once('close', () => gone.abort());
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-    const request = new Request(`http://${req.headers.host ?? '127.0.0.1'}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+    const request = new Request(`http://${req.headers.host ?? '127.0.0.1'}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined, signal: gone.signal });
     const response = await handleTrpcRequest(request, { db, sandboxes, agent });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (response.body) for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
@@ -71,7 +79,7 @@ process.once('SIGTERM', () => {
   void (async () => {
     server.close();
     server.closeAllConnections();
-    await worker.stop();
+    await worker?.stop();
     await agent.close();
     await stopAllWatchers();
     await sandboxes.shutdown();

@@ -94,3 +94,51 @@ export function trpcHttpClient(options: { url: string; token?: string; signal?: 
     },
   };
 }
+
+export interface SseMessage<T = unknown> {
+  event: string;
+  id: string;
+  data: T;
+}
+
+/**
+ * Opens a tRPC subscription over SSE as `httpSubscriptionLink` does (GET, superjson input) and
+ * yields its data messages (with their tracked ids); a `serialized-error` message is thrown. Stop
+ * by aborting `signal` or returning from the loop.
+ */
+export async function* trpcSubscription<T = unknown>(options: { url: string; token?: string; procedure: string; input: unknown; signal?: AbortSignal }): AsyncGenerator<SseMessage<T>> {
+  const query = encodeURIComponent(JSON.stringify(superjson.serialize(options.input)));
+  const controller = new AbortController();
+  options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  const response = await fetch(`${options.url}/${options.procedure}?input=${query}`, {
+    headers: { accept: 'text/event-stream', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+    signal: controller.signal,
+  });
+  if (!response.ok || !response.body) throw new Error(`subscription ${options.procedure}: HTTP ${response.status} ${await response.text()}`);
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const message = { event: 'message', id: '', data: '' };
+        for (const line of buffer.slice(0, end).split('\n')) {
+          const colon = line.indexOf(':');
+          if (colon <= 0) continue;
+          const value = line.slice(colon + 1).replace(/^ /, '');
+          const field = line.slice(0, colon) as keyof typeof message;
+          if (field in message) message[field] = field === 'data' && message.data ? `${message.data}\n${value}` : value;
+        }
+        buffer = buffer.slice(end + 2);
+        if (message.event === 'serialized-error') throw new Error(`subscription ${options.procedure} failed: ${message.data}`);
+        if (message.event === 'return') return;
+        if (message.event !== 'message') continue;
+        yield { event: message.event, id: message.id, data: superjson.deserialize(JSON.parse(message.data)) as T };
+      }
+    }
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+  } finally {
+    controller.abort();
+  }
+}

@@ -76,7 +76,7 @@ describe('terminal output', () => {
     const manager = new TerminalManager();
     const { sandbox } = echoSandbox();
     const terminal = await manager.create({ projectId: 'p1', sandbox, cols: 80, rows: 24 });
-    expect(manager.list('p2')).toEqual([]);
+    expect(await manager.list('p2')).toEqual([]);
     await expect(manager.input('p2', terminal.id, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(manager.kill('p2', terminal.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
