@@ -36,6 +36,10 @@ type Reply = { ok: true; result: unknown } | { ok: false; code: AppErrorCode; me
 type OutputEvent = { type: 'chunk'; offset: number; data: string } | { type: 'exit'; exitCode: number };
 
 const REQUEST_TIMEOUT_MS = 5_000;
+// An owner refreshes its liveness key every HEARTBEAT_MS; terminals of an owner whose key expired
+// (the instance died) are dropped from the directory.
+const HEARTBEAT_MS = 5_000;
+const ALIVE_TTL_S = 15;
 const instanceTopic = (instanceId: string) => `terminals:instance:${instanceId}`;
 const outputTopic = (id: string) => `terminal:${id}:output`;
 
@@ -47,6 +51,7 @@ const outputTopic = (id: string) => `terminal:${id}:output`;
  */
 export class TerminalCluster {
   readonly instanceId = randomUUID();
+  private heartbeat?: NodeJS.Timeout;
 
   constructor(
     private readonly bus: EventBus,
@@ -55,9 +60,31 @@ export class TerminalCluster {
   ) {}
 
   private key = (projectId: string) => `${this.keyPrefix}:terminals:${projectId}`;
+  private aliveKey = (instanceId: string) => `${this.keyPrefix}:terminals:alive:${instanceId}`;
 
   async announce(info: TerminalInfo): Promise<void> {
+    if (!this.heartbeat) {
+      const beat = () => this.redis.set(this.aliveKey(this.instanceId), '1', 'EX', ALIVE_TTL_S).catch(() => {});
+      this.heartbeat = setInterval(beat, HEARTBEAT_MS).unref();
+      await beat();
+    }
     await this.redis.hset(this.key(info.projectId), info.id, JSON.stringify({ owner: this.instanceId, info }));
+  }
+
+  /** Drops (and leaves out) the entries of owners that stopped their heartbeat. */
+  private async living(projectId: string, entries: TerminalEntry[]): Promise<TerminalEntry[]> {
+    const others = [...new Set(entries.map((entry) => entry.owner))].filter((owner) => owner !== this.instanceId);
+    const dead = new Set<string>();
+    for (const owner of others) if (!(await this.redis.exists(this.aliveKey(owner)))) dead.add(owner);
+    const gone = entries.filter((entry) => dead.has(entry.owner)).map((entry) => entry.info.id);
+    if (gone.length) await this.redis.hdel(this.key(projectId), ...gone);
+    return entries.filter((entry) => !dead.has(entry.owner));
+  }
+
+  /** Stops this instance's heartbeat and closes its Redis connection (the bus is the caller's). */
+  async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    this.redis.disconnect();
   }
 
   async forget(projectId: string, ids?: string[]): Promise<void> {
@@ -67,12 +94,13 @@ export class TerminalCluster {
 
   async entries(projectId: string): Promise<TerminalEntry[]> {
     const rows = Object.values(await this.redis.hgetall(this.key(projectId)));
-    return rows.map(parseEntry).sort((a, b) => a.info.createdAt.getTime() - b.info.createdAt.getTime());
+    const entries = await this.living(projectId, rows.map(parseEntry));
+    return entries.sort((a, b) => a.info.createdAt.getTime() - b.info.createdAt.getTime());
   }
 
   async find(projectId: string, id: string): Promise<TerminalEntry | null> {
     const row = await this.redis.hget(this.key(projectId), id);
-    return row ? parseEntry(row) : null;
+    return row ? ((await this.living(projectId, [parseEntry(row)]))[0] ?? null) : null;
   }
 
   publishChunk(id: string, chunk: OutputChunk): void {

@@ -2,29 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentEvent } from '@/lib/schemas/agent';
 import type { SetupStepState } from '@/lib/schemas/setup';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
 import { startFakeOpenAIServer } from '@/test/fake-llm/openai-server';
+import { deleteRedisKeys, redisReachable, TEST_REDIS_URL } from '@/test/redis';
 import { startRoundRobinProxy, type RoundRobinProxy } from '@/test/round-robin-proxy';
 import { startServerProcess, trpcHttpClient, trpcSubscription, type ServerProcess, type SseMessage } from '@/test/server-process';
 import { createTestOwner } from '@/test/users';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const redisUp = await (async () => {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1_000 });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-})();
+const REDIS_URL = TEST_REDIS_URL;
+const redisUp = await redisReachable();
 if (!redisUp) console.warn('several-instances.test.ts: skipped, no Redis answers at 127.0.0.1:6379 (CI runs it).');
 const A = 0;
 const B = 1;
@@ -70,10 +59,7 @@ describe.skipIf(!redisUp)(`several instances behind a round-robin proxy, sharing
     await Promise.all(servers.map((server) => server.stop()));
     await llm?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await deleteRedisKeys(prefix);
   });
 
   /** A client whose next request is answered by instance `index` (the proxy then goes on in turn). */
