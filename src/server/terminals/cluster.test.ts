@@ -55,6 +55,9 @@ describe.skipIf(!redisUp)(`terminals across instances (Redis)${redisUp ? '' : ':
     expect(text(resumed)).toBe('live-missed');
     expect(resumed.at(-1)!.offset).toBe('before-live-missed'.length);
 
+    // The agent's context on B includes the output of A's terminal.
+    expect(await b.manager.recentOutput('p1', 100)).toEqual([{ title: 'Terminal 1', text: 'before-live-missed' }]);
+
     await b.manager.resize('p1', terminal.id, { cols: 120, rows: 40 });
     expect(await a.manager.list('p1')).toEqual([expect.objectContaining({ id: terminal.id, cols: 120, rows: 40 })]);
     expect(await b.manager.list('p1')).toEqual([expect.objectContaining({ id: terminal.id, cols: 120, rows: 40, title: 'Terminal 1' })]);

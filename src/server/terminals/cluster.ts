@@ -120,7 +120,9 @@ export class TerminalCluster {
         (result): Reply => ({ ok: true, result: result ?? null }),
         (error: unknown): Reply =>
           error instanceof AppError ? { ok: false, code: error.code, message: error.message } : { ok: false, code: 'SERVICE_UNAVAILABLE', message: 'The terminal could not be reached.' },
-      ).then((answer) => this.bus.publish(reply, answer));
+      )
+        .then((answer) => this.bus.publish(reply, answer))
+        .catch((error) => getLogger().warn({ err: error }, 'terminals: could not answer a request'));
     });
   }
 
