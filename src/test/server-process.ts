@@ -106,7 +106,15 @@ export interface SseMessage<T = unknown> {
  * yields its data messages (with their tracked ids); a `serialized-error` message is thrown. Stop
  * by aborting `signal` or returning from the loop.
  */
-export async function* trpcSubscription<T = unknown>(options: { url: string; token?: string; procedure: string; input: unknown; signal?: AbortSignal }): AsyncGenerator<SseMessage<T>> {
+export async function* trpcSubscription<T = unknown>(options: {
+  url: string;
+  token?: string;
+  procedure: string;
+  input: unknown;
+  signal?: AbortSignal;
+  /** Called with the response once the stream opens (its status and headers). */
+  onResponse?: (response: Response) => void;
+}): AsyncGenerator<SseMessage<T>> {
   const query = encodeURIComponent(JSON.stringify(superjson.serialize(options.input)));
   const controller = new AbortController();
   options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
@@ -114,6 +122,7 @@ export async function* trpcSubscription<T = unknown>(options: { url: string; tok
     headers: { accept: 'text/event-stream', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
     signal: controller.signal,
   });
+  options.onResponse?.(response);
   if (!response.ok || !response.body) throw new Error(`subscription ${options.procedure}: HTTP ${response.status} ${await response.text()}`);
   const decoder = new TextDecoder();
   let buffer = '';

@@ -65,16 +65,20 @@ describe.skipIf(!redisUp)(`several instances behind a round-robin proxy, sharing
   /** A client whose next request is answered by instance `index` (the proxy then goes on in turn). */
   const via = (index: number, token?: string) => {
     const client = trpcHttpClient({ url: trpcUrl, token });
-    const pinned = <T>(call: () => Promise<T>) => {
+    const pinned = async <T extends { headers: Headers }>(call: () => Promise<T>) => {
       proxy.next = index;
-      return call();
+      const result = await call();
+      expect(result.headers.get(proxy.servedByHeader), 'the instance that answered').toBe(String(index));
+      return result;
     };
     return {
       query: <T>(procedure: string, input: unknown) => pinned(() => client.query<T>(procedure, input)),
       mutation: <T>(procedure: string, input: unknown) => pinned(() => client.mutation<T>(procedure, input)),
-      subscribe: <T>(procedure: string, input: unknown, signal?: AbortSignal) => {
+      /** Opens (on first read) a subscription that instance `index` serves, and checks it did. */
+      subscribe: async function* <T>(procedure: string, input: unknown, signal?: AbortSignal) {
         proxy.next = index;
-        return trpcSubscription<T>({ url: trpcUrl, token, procedure, input, signal });
+        const onResponse = (response: Response) => expect(response.headers.get(proxy.servedByHeader)).toBe(String(index));
+        yield* trpcSubscription<T>({ url: trpcUrl, token, procedure, input, signal, onResponse });
       },
     };
   };
@@ -153,6 +157,7 @@ describe.skipIf(!redisUp)(`several instances behind a round-robin proxy, sharing
     );
     // Live changes, not only the state read at subscribe time: the install was seen running, then done.
     const install = steps.filter((message) => message.data.step === 'install').map((message) => message.data.status);
+    expect(install.length, 'the install step after the initial state').toBeGreaterThan(1);
     expect(install).toContain('in_progress');
     expect(install.at(-1)).toBe('completed');
   });
@@ -176,11 +181,20 @@ describe.skipIf(!redisUp)(`several instances behind a round-robin proxy, sharing
 
   it('rate limits: failed logins spread over A and B hit the limit at the same total as on one instance', async () => {
     // RATE_LIMIT_MAX=4 logins per IP per window: the fifth is refused, whichever instance takes it.
-    const statuses: number[] = [];
-    for (let attempt = 0; attempt < 6; attempt++) {
-      const result = await via(attempt % 2).mutation('auth.login', { email: `nobody-${attempt}@example.com`, password: 'wrong password' });
-      statuses.push(result.status);
+    const spread: number[] = [];
+    for (let n = 0; n < 6; n++) spread.push((await via(n % 2).mutation('auth.login', { email: `nobody-${n}@example.com`, password: 'wrong password' })).status);
+    expect(spread).toEqual([401, 401, 401, 401, 429, 429]);
+
+    // The same on one instance, for another client address (A directly; no proxy adds to X-Forwarded-For).
+    const alone: number[] = [];
+    for (let n = 0; n < 6; n++) {
+      const response = await fetch(`${servers[A]!.trpcUrl}/auth.login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
+        body: JSON.stringify({ json: { email: `alone-${n}@example.com`, password: 'wrong password' } }),
+      });
+      alone.push(response.status);
     }
-    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    expect(alone).toEqual(spread);
   });
 });
