@@ -28,12 +28,19 @@ export interface AgentRuntime {
   models: ModelCatalog;
   bus: EventBus;
   runs: Map<string, LocalRun>;
+  /**
+   * A run renews its thread's `updated_at` every third of this while it lives; a `running` thread
+   * not renewed for this long was left by a server that died mid-run, and is released.
+   */
+  runLeaseMs: number;
   close(): Promise<void>;
 }
 
+const RUN_LEASE_MS = 30_000;
+
 const CANCEL_TOPIC = 'agent:cancel';
 
-export function createAgentRuntime(options: { databaseUrl: string; models?: ModelCatalog; bus?: EventBus }): AgentRuntime {
+export function createAgentRuntime(options: { databaseUrl: string; models?: ModelCatalog; bus?: EventBus; runLeaseMs?: number }): AgentRuntime {
   const bus = options.bus ?? getEventBus();
   const runs = new Map<string, LocalRun>();
   const unsubscribe = bus.subscribe(CANCEL_TOPIC, (event) => {
@@ -51,6 +58,7 @@ export function createAgentRuntime(options: { databaseUrl: string; models?: Mode
     },
     bus,
     runs,
+    runLeaseMs: options.runLeaseMs ?? RUN_LEASE_MS,
     async close() {
       unsubscribe();
       for (const run of runs.values()) run.controller.abort(new Error('Shutting down'));

@@ -1,5 +1,6 @@
 import { threadIdInput } from '@/lib/schemas/agent';
 import { projectIdInput } from '@/lib/schemas/projects';
+import { releaseAbandonedRun } from '@/server/agent/runs/release-abandoned-run';
 import { getOwnedThread } from '@/server/agent/threads/owned-thread';
 import { getOwnedProject } from '@/server/projects/owned-project';
 import { protectedProcedure } from './trpc';
@@ -16,9 +17,11 @@ export const projectProcedure = protectedProcedure.input(projectIdInput).use(asy
 
 /**
  * A procedure on one agent thread: takes `threadId`, loads the thread and its project, and answers
- * NOT_FOUND unless the caller owns the project.
+ * NOT_FOUND unless the caller owns the project. A thread whose run died with its server is
+ * released first, so no procedure sees it stuck in `running`.
  */
 export const threadProcedure = protectedProcedure.input(threadIdInput).use(async ({ ctx, input, next }) => {
-  const { thread, project } = await getOwnedThread({ db: ctx.db, userId: ctx.user.id, threadId: input.threadId });
-  return next({ ctx: { ...ctx, thread, project } });
+  const owned = await getOwnedThread({ db: ctx.db, userId: ctx.user.id, threadId: input.threadId });
+  const thread = await releaseAbandonedRun({ db: ctx.db, runtime: ctx.agent, thread: owned.thread });
+  return next({ ctx: { ...ctx, thread, project: owned.project } });
 });

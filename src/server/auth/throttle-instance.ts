@@ -6,7 +6,7 @@ const globalForThrottle = globalThis as unknown as { auraThrottle?: Throttle };
 
 /** The app's throttle: Redis when REDIS_URL is set (shared by every instance), else in memory. */
 export function getThrottle(): Throttle {
-  globalForThrottle.auraThrottle ??= createThrottle({ redisUrl: env.REDIS_URL, windowMs: env.RATE_LIMIT_WINDOW, maxPerIp: env.RATE_LIMIT_MAX });
+  globalForThrottle.auraThrottle ??= createThrottle({ redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, windowMs: env.RATE_LIMIT_WINDOW, maxPerIp: env.RATE_LIMIT_MAX });
   return globalForThrottle.auraThrottle;
 }
 

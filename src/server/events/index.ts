@@ -7,6 +7,6 @@ const globalForBus = globalThis as unknown as { auraBus?: EventBus };
 
 /** The app's event bus, chosen once from REDIS_URL. */
 export function getEventBus(): EventBus {
-  globalForBus.auraBus ??= env.REDIS_URL ? createRedisBus(env.REDIS_URL) : createMemoryBus();
+  globalForBus.auraBus ??= env.REDIS_URL ? createRedisBus(env.REDIS_URL, `${env.REDIS_KEY_PREFIX}:bus:`) : createMemoryBus();
   return globalForBus.auraBus;
 }

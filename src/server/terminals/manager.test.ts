@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PtyOptions, Sandbox } from '@/server/sandbox/types';
+import { echoSandbox } from '@/test/echo-sandbox';
 import { TerminalManager, type OutputChunk } from './manager';
-
-/** A sandbox whose single PTY echoes input back, so tests control exactly what is written. */
-function echoSandbox() {
-  const ptys = new Map<number, PtyOptions>();
-  let next = 100;
-  const sandbox = {
-    pty: {
-      async create(options: PtyOptions) {
-        ptys.set(++next, options);
-        return { pid: next };
-      },
-      async sendInput(pid: number, data: Uint8Array | string) {
-        ptys.get(pid)!.onData(typeof data === 'string' ? new TextEncoder().encode(data) : data);
-      },
-      async resize() {},
-      async kill(pid: number) {
-        ptys.get(pid)!.onExit?.(0);
-        return true;
-      },
-    },
-  } as unknown as Sandbox;
-  return { sandbox, exit: (pid: number) => ptys.get(pid)?.onExit?.(0) };
-}
 
 const text = (chunks: OutputChunk[]) => Buffer.concat(chunks.map((chunk) => chunk.data)).toString();
 
@@ -76,7 +53,7 @@ describe('terminal output', () => {
     const manager = new TerminalManager();
     const { sandbox } = echoSandbox();
     const terminal = await manager.create({ projectId: 'p1', sandbox, cols: 80, rows: 24 });
-    expect(manager.list('p2')).toEqual([]);
+    expect(await manager.list('p2')).toEqual([]);
     await expect(manager.input('p2', terminal.id, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(manager.kill('p2', terminal.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter, on } from 'node:events';
-import type { Sandbox } from '@/server/sandbox/types';
+import { env } from '@/env';
 import { AppError, notFound } from '@/server/errors';
+import { getEventBus } from '@/server/events';
+import type { Sandbox } from '@/server/sandbox/types';
+import { createTerminalCluster, type Replay, type TerminalCluster, type TerminalRequest } from './cluster';
 import { Scrollback } from './scrollback';
 
 export interface TerminalInfo {
@@ -33,14 +36,20 @@ const MAX_TERMINALS_PER_PROJECT = 10;
 
 /**
  * Terminals live on the instance that opened them (a PTY is a local process, or a stream held by
- * this process for e2b). Each keeps a scrollback, so output survives a dropped connection.
+ * this process for e2b). Each keeps a scrollback, so output survives a dropped connection. With a
+ * cluster (several instances sharing Redis), every method works from any instance: calls about a
+ * terminal another instance owns are forwarded to it (see ./cluster.ts).
  */
 export class TerminalManager {
   private readonly terminals = new Map<string, Terminal>();
 
+  constructor(private readonly cluster?: TerminalCluster) {
+    cluster?.serve((request) => this.serve(request));
+  }
+
   async create(options: { projectId: string; sandbox: Sandbox; cols: number; rows: number; cwd?: string; title?: string }): Promise<TerminalInfo> {
-    const open = this.list(options.projectId).filter((terminal) => terminal.exitCode === null);
-    if (open.length >= MAX_TERMINALS_PER_PROJECT) {
+    const existing = await this.list(options.projectId);
+    if (existing.filter((terminal) => terminal.exitCode === null).length >= MAX_TERMINALS_PER_PROJECT) {
       throw new AppError('PRECONDITION_FAILED', `A project can have at most ${MAX_TERMINALS_PER_PROJECT} terminals open. Close one first.`);
     }
     const id = randomUUID();
@@ -50,7 +59,7 @@ export class TerminalManager {
     const info: TerminalInfo = {
       id,
       projectId: options.projectId,
-      title: options.title ?? `Terminal ${this.list(options.projectId).length + 1}`,
+      title: options.title ?? `Terminal ${existing.length + 1}`,
       cols: options.cols,
       rows: options.rows,
       cwd: options.cwd ?? '',
@@ -61,64 +70,126 @@ export class TerminalManager {
       cols: options.cols,
       rows: options.rows,
       cwd: options.cwd,
-      onData: (data) => events.emit('chunk', { offset: scrollback.append(data).start + data.byteLength, data } satisfies OutputChunk),
+      onData: (data) => {
+        const chunk: OutputChunk = { offset: scrollback.append(data).start + data.byteLength, data };
+        events.emit('chunk', chunk);
+        this.cluster?.publishChunk(id, chunk);
+      },
       onExit: (exitCode) => {
         info.exitCode = exitCode;
         events.emit('exit', exitCode);
+        this.cluster?.publishExit(id, exitCode);
+        if (this.terminals.has(id)) void this.cluster?.announce(info).catch(() => {});
       },
     });
     this.terminals.set(id, { info, sandbox: options.sandbox, pid, scrollback, events });
+    await this.cluster?.announce(info);
     return info;
   }
 
-  list(projectId: string): TerminalInfo[] {
-    return [...this.terminals.values()].filter((terminal) => terminal.info.projectId === projectId).map((terminal) => terminal.info);
+  async list(projectId: string): Promise<TerminalInfo[]> {
+    if (this.cluster) return (await this.cluster.entries(projectId)).map((entry) => this.terminals.get(entry.info.id)?.info ?? entry.info);
+    return this.localTerminals(projectId).map((terminal) => terminal.info);
   }
 
-  private get(projectId: string, id: string): Terminal {
+  private localTerminals(projectId: string): Terminal[] {
+    return [...this.terminals.values()].filter((terminal) => terminal.info.projectId === projectId);
+  }
+
+  private local(projectId: string, id: string): Terminal {
     const terminal = this.terminals.get(id);
     if (!terminal || terminal.info.projectId !== projectId) throw notFound('Terminal');
     return terminal;
   }
 
+  /** The terminal if this instance holds it, else the instance that does. */
+  private async locate(projectId: string, id: string): Promise<{ terminal: Terminal } | { owner: string }> {
+    const terminal = this.terminals.get(id);
+    if (terminal?.info.projectId === projectId) return { terminal };
+    const entry = await this.cluster?.find(projectId, id);
+    if (!entry || entry.owner === this.cluster?.instanceId) throw notFound('Terminal');
+    return { owner: entry.owner };
+  }
+
   async input(projectId: string, id: string, data: string): Promise<void> {
-    const terminal = this.get(projectId, id);
-    if (terminal.info.exitCode !== null) throw new AppError('PRECONDITION_FAILED', 'This terminal has exited.');
-    await terminal.sandbox.pty.sendInput(terminal.pid, data);
+    const found = await this.locate(projectId, id);
+    if ('owner' in found) return this.cluster!.call(found.owner, { op: 'input', projectId, id, data });
+    if (found.terminal.info.exitCode !== null) throw new AppError('PRECONDITION_FAILED', 'This terminal has exited.');
+    await found.terminal.sandbox.pty.sendInput(found.terminal.pid, data);
   }
 
   async resize(projectId: string, id: string, size: { cols: number; rows: number }): Promise<void> {
-    const terminal = this.get(projectId, id);
+    const found = await this.locate(projectId, id);
+    if ('owner' in found) return this.cluster!.call(found.owner, { op: 'resize', projectId, id, ...size });
+    const { terminal } = found;
     Object.assign(terminal.info, size);
     if (terminal.info.exitCode === null) await terminal.sandbox.pty.resize(terminal.pid, size);
+    await this.cluster?.announce(terminal.info);
   }
 
   async kill(projectId: string, id: string): Promise<void> {
-    const terminal = this.get(projectId, id);
+    const found = await this.locate(projectId, id);
+    if ('owner' in found) return this.cluster!.call(found.owner, { op: 'kill', projectId, id });
+    const { terminal } = found;
     if (terminal.info.exitCode === null) await terminal.sandbox.pty.kill(terminal.pid);
     this.terminals.delete(id);
     terminal.events.emit('exit', terminal.info.exitCode ?? -1);
+    this.cluster?.publishExit(id, terminal.info.exitCode ?? -1);
+    await this.cluster?.forget(projectId, [id]);
   }
 
   /** The last `maxChars` of each of the project's terminals' output (as text), for the agent's context. */
-  recentOutput(projectId: string, maxChars: number): { title: string; text: string }[] {
-    const decoder = new TextDecoder();
-    return [...this.terminals.values()]
-      .filter((terminal) => terminal.info.projectId === projectId)
-      .map((terminal) => {
-        const { chunks } = terminal.scrollback.since(Math.max(0, terminal.scrollback.end - maxChars * 4));
-        const text = chunks.map((chunk) => decoder.decode(chunk.data, { stream: true })).join('');
-        // Escape sequences are noise to a model.
-        return { title: terminal.info.title, text: text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').slice(-maxChars) };
-      });
+  async recentOutput(projectId: string, maxChars: number): Promise<{ title: string; text: string }[]> {
+    const cluster = this.cluster;
+    if (!cluster) return this.localTerminals(projectId).map((terminal) => tail(terminal, maxChars));
+    const entries = await cluster.entries(projectId);
+    const tails = await Promise.all(
+      entries.map(({ owner, info }) => {
+        const terminal = this.terminals.get(info.id);
+        if (terminal) return tail(terminal, maxChars);
+        // A terminal whose instance does not answer is left out of the context, not an error.
+        return cluster.call<{ title: string; text: string }>(owner, { op: 'tail', projectId, id: info.id, maxChars }).catch(() => null);
+      }),
+    );
+    return tails.filter((entry) => entry !== null);
   }
 
-  /** Forgets every terminal of a project whose sandbox went away. */
-  dropProject(projectId: string): void {
-    for (const [id, terminal] of this.terminals) {
-      if (terminal.info.projectId !== projectId) continue;
-      this.terminals.delete(id);
+  /** Forgets every terminal of a project whose sandbox went away, on every instance. */
+  async dropProject(projectId: string): Promise<void> {
+    this.dropLocal(projectId);
+    const cluster = this.cluster;
+    if (!cluster) return;
+    const owners = new Set((await cluster.entries(projectId)).map((entry) => entry.owner));
+    owners.delete(cluster.instanceId);
+    await Promise.all([...owners].map((owner) => cluster.call(owner, { op: 'drop', projectId }).catch(() => {})));
+    await cluster.forget(projectId);
+  }
+
+  private dropLocal(projectId: string): void {
+    for (const terminal of this.localTerminals(projectId)) {
+      this.terminals.delete(terminal.info.id);
       terminal.events.emit('exit', terminal.info.exitCode ?? -1);
+      this.cluster?.publishExit(terminal.info.id, terminal.info.exitCode ?? -1);
+    }
+  }
+
+  /** Answers another instance about a terminal this one holds. */
+  private async serve(request: TerminalRequest): Promise<unknown> {
+    if (request.op === 'drop') return this.dropLocal(request.projectId);
+    const terminal = this.local(request.projectId, request.id);
+    switch (request.op) {
+      case 'input':
+        return this.input(request.projectId, request.id, request.data);
+      case 'resize':
+        return this.resize(request.projectId, request.id, { cols: request.cols, rows: request.rows });
+      case 'kill':
+        return this.kill(request.projectId, request.id);
+      case 'tail':
+        return tail(terminal, request.maxChars);
+      case 'replay': {
+        const chunks = terminal.scrollback.since(request.since).chunks.map((chunk) => ({ start: chunk.start, data: Buffer.from(chunk.data).toString('base64') }));
+        return { chunks, exitCode: terminal.info.exitCode } satisfies Replay;
+      }
     }
   }
 
@@ -127,11 +198,15 @@ export class TerminalManager {
    * then live chunks, each exactly once. Ends when the terminal exits or `signal` aborts.
    */
   async *output(projectId: string, id: string, since: number, signal?: AbortSignal): AsyncGenerator<OutputChunk> {
-    const terminal = this.get(projectId, id);
+    const held = this.terminals.get(id);
+    const found = held?.info.projectId === projectId ? { terminal: held } : await this.locate(projectId, id);
+    if ('owner' in found) return yield* this.cluster!.follow(found.owner, projectId, id, since, signal);
+    const { terminal } = found;
     const exited = new AbortController();
     const stop = () => exited.abort();
     terminal.events.once('exit', stop);
     signal?.addEventListener('abort', stop, { once: true });
+    if (signal?.aborted) stop();
     // Listen before replaying, so nothing written in between is missed; offsets drop duplicates.
     const live = on(terminal.events, 'chunk', { signal: exited.signal });
     let sent = since;
@@ -156,9 +231,20 @@ export class TerminalManager {
   }
 }
 
+/** The last `maxChars` of a terminal's output as text, without escape sequences (noise to a model). */
+function tail(terminal: Terminal, maxChars: number): { title: string; text: string } {
+  const decoder = new TextDecoder();
+  const { chunks } = terminal.scrollback.since(Math.max(0, terminal.scrollback.end - maxChars * 4));
+  const text = chunks.map((chunk) => decoder.decode(chunk.data, { stream: true })).join('');
+  return { title: terminal.info.title, text: text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').slice(-maxChars) };
+}
+
 const globalForTerminals = globalThis as unknown as { auraTerminals?: TerminalManager };
 
+/** The app's terminals; spread over the instances when REDIS_URL is set. */
 export function getTerminalManager(): TerminalManager {
-  globalForTerminals.auraTerminals ??= new TerminalManager();
+  globalForTerminals.auraTerminals ??= new TerminalManager(
+    env.REDIS_URL ? createTerminalCluster({ bus: getEventBus(), redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX }) : undefined,
+  );
   return globalForTerminals.auraTerminals;
 }

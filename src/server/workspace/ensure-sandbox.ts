@@ -5,12 +5,15 @@ import { snapshot } from '@/server/files/sync';
 import { domainLogger } from '@/server/logger';
 import { sandboxFailed } from '@/server/observability/events';
 import type { Sandbox, SandboxProvider } from '@/server/sandbox/types';
+import { refreshSandboxFromStore } from './refresh-sandbox';
 
 /** How long a sandbox lives without keep-alive before the provider may stop it. */
 export const SANDBOX_IDLE_TIMEOUT_MS = 10 * 60_000;
 
 // Two requests for the same project on this instance share one provisioning.
 const inFlight = new Map<string, Promise<EnsuredSandbox>>();
+// Sandboxes this process has checked against the store since it started.
+const refreshed = new Set<string>();
 
 export interface EnsuredSandbox {
   sandbox: Sandbox;
@@ -35,7 +38,14 @@ export function ensureProjectSandbox(options: { db: Database; provider: SandboxP
 async function provision({ db, provider, project }: { db: Database; provider: SandboxProvider; project: ProjectRow }): Promise<EnsuredSandbox> {
   if (project.sandboxId) {
     const live = await provider.connect(project.sandboxId);
-    if (live && (await live.isRunning())) return { sandbox: live, rebuilt: false };
+    if (live && (await live.isRunning())) {
+      // The first time this process meets a sandbox that outlived a server (killed mid-save, say).
+      if (!refreshed.has(live.id)) {
+        await refreshSandboxFromStore({ db, sandbox: live, projectId: project.id });
+        refreshed.add(live.id);
+      }
+      return { sandbox: live, rebuilt: false };
+    }
   }
   const sandbox = await provider.create({ metadata: { projectId: project.id, ownerId: project.ownerId }, timeoutMs: SANDBOX_IDLE_TIMEOUT_MS }).catch((error: unknown) => {
     sandboxFailed({ provider: provider.name, operation: 'create', projectId: project.id, error });
@@ -56,6 +66,7 @@ async function provision({ db, provider, project }: { db: Database; provider: Sa
       return provision({ db, provider, project: current });
     }
     project.sandboxId = sandbox.id;
+    refreshed.add(sandbox.id);
     domainLogger('sandbox').info({ event: 'sandbox_rebuilt', projectId: project.id, sandboxId: sandbox.id, provider: provider.name }, 'sandbox rebuilt from the file store');
     return { sandbox, rebuilt: true };
   } catch (error) {

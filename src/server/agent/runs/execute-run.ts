@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Command } from '@langchain/langgraph';
 import type { BaseMessage } from '@langchain/core/messages';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AgentEvent, AgentToolCall } from '@/lib/schemas/agent';
 import type { Database } from '@/server/db/client';
 import { agentThreads, type AgentThreadRow, type ProjectRow } from '@/server/db/schema';
@@ -40,12 +40,27 @@ export interface RunRequest {
 export function startRun(request: RunRequest): { runId: string; done: Promise<void> } {
   const runId = randomUUID();
   const controller = new AbortController();
+  const heartbeat = renewRunLease(request);
   const done = executeRun(request, runId, controller.signal).finally(() => {
+    clearInterval(heartbeat);
     // A newer run of this thread may already be registered (the thread is freed before the last events are written).
     if (request.runtime.runs.get(request.thread.id)?.controller === controller) request.runtime.runs.delete(request.thread.id);
   });
   request.runtime.runs.set(request.thread.id, { controller, done });
   return { runId, done };
+}
+
+/** Keeps the thread's run lease fresh while the run lives here (see `releaseAbandonedRun`). */
+function renewRunLease({ db, runtime, thread }: RunRequest): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    void db
+      .update(agentThreads)
+      .set({ updatedAt: sql`now()` })
+      .where(and(eq(agentThreads.id, thread.id), eq(agentThreads.state, 'running')))
+      .catch((error: unknown) => getLogger().warn({ err: error, threadId: thread.id }, 'agent run lease not renewed'));
+  }, runtime.runLeaseMs / 3);
+  timer.unref();
+  return timer;
 }
 
 async function executeRun(request: RunRequest, runId: string, signal: AbortSignal): Promise<void> {
