@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema';
+import { createDriverSocket } from './socket';
 
 export type Database = ReturnType<typeof createDatabase>['db'];
 
@@ -13,6 +14,8 @@ export function createDatabase(url: string, options: { max?: number } = {}) {
     max: options.max ?? 10,
     onnotice: () => {},
     connection: { application_name: 'aura' },
+    // Not in the driver's typings, but a documented option of its connection code.
+    ...({ socket: createDriverSocket } as object),
   });
   const db = drizzle(sql, { schema, casing: 'snake_case' });
   return { db, close: () => sql.end({ timeout: 5 }) };
