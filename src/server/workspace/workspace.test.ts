@@ -128,6 +128,9 @@ describe('project workspace (local sandbox)', () => {
     await api().files.create({ projectId: project.id, path: 'index.html', content: '<h1>kept</h1>' });
     const first = await api().sessions.create({ projectId: project.id, type: 'editor' });
     await provider.kill(first.connectionDetails.sandboxId);
+    // The dying sandbox's files vanish under its watcher: that is no deletion of the user's files.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await api().files.read({ projectId: project.id, path: 'index.html' })).content).toBe('<h1>kept</h1>');
 
     const second = await api().sessions.create({ projectId: project.id, type: 'editor' });
     expect(second.connectionDetails.rebuilt).toBe(true);
