@@ -273,3 +273,27 @@ describe('event stream', () => {
     expect(seen.some(([, event]) => event.type === 'token' && event.text.includes('Second'))).toBe(true);
   });
 });
+
+describe('a run whose server died', () => {
+  it('releases the thread once the run lease lapses, but never a live run on another instance', async () => {
+    const bus = createMemoryBus();
+    const slow = new ScriptedChatModel([{ text: 'tick '.repeat(150), tokenDelayMs: 20 }]);
+    const running = h.newRuntime(slow, bus);
+    const other = h.newRuntime(new ScriptedChatModel([]), bus);
+    running.runLeaseMs = 1_000;
+    other.runLeaseMs = 1_000;
+    const { thread } = await newThread();
+    await h.api({ agent: running }).agent.send({ threadId: thread.id, message: 'go' });
+    // Alive elsewhere: renewed every third of the lease, so reads on another instance leave it running.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await h.api({ agent: other }).agent.threads.get({ threadId: thread.id })).thread.state).toBe('running');
+    await h.settled(thread.id, running);
+
+    // A server that died mid-run leaves `running` behind with nothing renewing it.
+    await h.db.update(agentThreads).set({ state: 'running' }).where(eq(agentThreads.id, thread.id));
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const { thread: released } = await h.api({ agent: other }).agent.threads.get({ threadId: thread.id });
+    expect(released).toMatchObject({ state: 'error', lastError: expect.stringContaining('stopped before it finished') });
+    expect(await last(thread.id)).toMatchObject({ type: 'error' });
+  });
+});

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
 import { env } from '@/env';
 import { clientInfoFromHeaders, isSameOrigin, resolveRequestUser } from '@/server/auth/request-user';
 import type { Throttle } from '@/server/auth/throttle';
@@ -9,6 +10,7 @@ import { getAgentRuntime, type AgentRuntime } from '@/server/agent/runtime';
 import { getSandboxProvider } from '@/server/sandbox';
 import type { SandboxProvider } from '@/server/sandbox/types';
 import type { Database } from '@/server/db/client';
+import { isDatabaseUnavailable } from '@/server/errors';
 
 /** What every procedure can use. Tests build it directly with a real database and any user. */
 export interface InnerContext {
@@ -65,7 +67,11 @@ export async function createRequestContext(options: {
   requestId?: string;
 }): Promise<InnerContext> {
   const { db, headers } = options;
-  const user = await resolveRequestUser({ db, headers });
+  const user = await resolveRequestUser({ db, headers }).catch((error: unknown) => {
+    // Thrown here, outside any procedure: the procedures' error mapping never sees it.
+    if (isDatabaseUnavailable(error)) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable. Try again shortly.', cause: error });
+    throw error;
+  });
   const requestId = options.requestId ?? requestIdFrom(headers);
   options.resHeaders?.set('x-request-id', requestId);
   return {

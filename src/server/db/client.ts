@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema';
+import { createDriverSocket } from './socket';
 
 export type Database = ReturnType<typeof createDatabase>['db'];
 
@@ -13,6 +14,11 @@ export function createDatabase(url: string, options: { max?: number } = {}) {
     max: options.max ?? 10,
     onnotice: () => {},
     connection: { application_name: 'aura' },
+    // The driver's default waits up to 20 s between reconnects once the database has been away a
+    // while; capped at 2 s, the app serves again within seconds of the database coming back.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 2),
+    // Not in the driver's typings, but a documented option of its connection code.
+    ...({ socket: createDriverSocket } as object),
   });
   const db = drizzle(sql, { schema, casing: 'snake_case' });
   return { db, close: () => sql.end({ timeout: 5 }) };

@@ -23,6 +23,8 @@ export interface StartEmbeddedOptions {
   dataDir: string;
   /** False for throw-away clusters (tests): files are deleted on stop and fsync is off. */
   persistent?: boolean;
+  /** Default: a free port. A restart on the same port lets open pools reconnect (tests). */
+  port?: number;
   log?: (message: string) => void;
 }
 
@@ -40,7 +42,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   const password = await loadOrCreatePassword(`${dataDir}.password`);
   await stopOrphanedServer(dataDir, log);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const output: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

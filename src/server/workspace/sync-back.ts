@@ -59,7 +59,18 @@ async function storeChanges(options: { db: Database; sandbox: Sandbox; projectId
     (change): change is SandboxChange => change !== null && !isOwnEcho(options.projectId, change.path, change.content),
   );
   if (changes.length === 0) return;
+  // A sandbox being torn down (killed, expired, its folder removed) reports its files as removed:
+  // those are not the user's deletions, and must not reach the store.
+  if (changes.some((change) => change.content === null) && !(await isIntact(options.sandbox))) return;
   await store({ ...options, changes });
+}
+
+async function isIntact(sandbox: Sandbox): Promise<boolean> {
+  if (!(await sandbox.isRunning().catch(() => false))) return false;
+  return sandbox.files.list('', { depth: 1 }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Stores a batch from the sandbox and tells the editors what actually changed. */

@@ -5,8 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createInnerContext } from '@/server/api/context';
 import { createCaller } from '@/server/api/root';
 import { LocalSandboxProvider } from '@/server/sandbox';
+import { writeFile } from '@/server/files/write-file';
 import { createTestDatabase } from '@/test/database';
 import { createTestUser } from '@/test/users';
+import { refreshSandboxFromStore } from './refresh-sandbox';
 
 const { db } = await createTestDatabase();
 const scratch = await mkdtemp(path.join(tmpdir(), 'aura-workspace-'));
@@ -121,16 +123,29 @@ describe('project workspace (local sandbox)', () => {
     await api().terminals.kill({ projectId: project.id, terminalId: terminal.id });
   });
 
-  it('rebuilds a sandbox killed from outside, with every saved file intact', async () => {
+  it('rebuilds a sandbox killed from outside, with every saved file intact; saves and terminals work in the new one', async () => {
     const project = await newProject('Rebuild');
     await api().files.create({ projectId: project.id, path: 'index.html', content: '<h1>kept</h1>' });
     const first = await api().sessions.create({ projectId: project.id, type: 'editor' });
     await provider.kill(first.connectionDetails.sandboxId);
+    // The dying sandbox's files vanish under its watcher: that is no deletion of the user's files.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await api().files.read({ projectId: project.id, path: 'index.html' })).content).toBe('<h1>kept</h1>');
 
     const second = await api().sessions.create({ projectId: project.id, type: 'editor' });
     expect(second.connectionDetails.rebuilt).toBe(true);
     expect(second.connectionDetails.sandboxId).not.toBe(first.connectionDetails.sandboxId);
     expect(await run(project.id, 'cat index.html')).toBe('<h1>kept</h1>');
+
+    // The rebuilt sandbox is fully usable: saves write through to it, and terminals run in it.
+    const saved = await api().files.write({ projectId: project.id, path: 'index.html', content: '<h1>after</h1>', expectedVersion: 1 });
+    expect(saved.version).toBe(2);
+    expect(await run(project.id, 'cat index.html')).toBe('<h1>after</h1>');
+    const terminal = await api().terminals.create({ projectId: project.id, cols: 80, rows: 24 });
+    const output = await api().terminals.output({ projectId: project.id, terminalId: terminal.id });
+    await api().terminals.write({ projectId: project.id, terminalId: terminal.id, data: 'cat index.html; echo; echo $((6*7))\r' });
+    expect(await readUntil(output, /<h1>after<\/h1>\r?\n42/)).toContain('42');
+    await api().terminals.kill({ projectId: project.id, terminalId: terminal.id });
   });
 
   it('recovers after a server restart: the sandbox comes back and the editor state is restored', async () => {
@@ -145,6 +160,20 @@ describe('project workspace (local sandbox)', () => {
     const reopened = await api().sessions.create({ projectId: project.id, type: 'editor' });
     expect(reopened.editorSession?.activeFiles).toEqual(['src/main.ts']);
     expect(await run(project.id, 'cat src/main.ts')).toBe('console.log(1)');
+  });
+
+  it('brings a sandbox that outlived its server up to date: a stored save it missed is written, a newer sandbox change is kept', async () => {
+    const project = await newProject('Refresh');
+    await api().files.create({ projectId: project.id, path: 'saved.txt', content: 'v1' });
+    await api().files.create({ projectId: project.id, path: 'edited.txt', content: 'store' });
+    const opened = await api().sessions.create({ projectId: project.id, type: 'editor' });
+    // A save stored by a server killed before its write-through, then a command's change in the sandbox.
+    await writeFile({ db, projectId: project.id, path: 'saved.txt', content: new TextEncoder().encode('v2'), source: 'editor' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await run(project.id, 'printf sandbox > edited.txt');
+    const sandbox = (await provider.connect(opened.connectionDetails.sandboxId))!;
+    expect(await refreshSandboxFromStore({ db, sandbox, projectId: project.id })).toEqual(['saved.txt']);
+    expect(await run(project.id, 'cat saved.txt edited.txt')).toBe('v2sandbox');
   });
 
   it('keeps binary files byte for byte through upload and download', async () => {
