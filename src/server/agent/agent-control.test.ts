@@ -292,6 +292,9 @@ describe('a run whose server died', () => {
     // A server that died mid-run leaves `running` behind with nothing renewing it.
     await h.db.update(agentThreads).set({ state: 'running' }).where(eq(agentThreads.id, thread.id));
     await new Promise((resolve) => setTimeout(resolve, 1_100));
+    // The thread list shows it released too, not `running` until someone opens it.
+    const listed = await h.api({ agent: other }).agent.threads.list({ projectId: thread.projectId });
+    expect(listed.find((entry) => entry.id === thread.id)).toMatchObject({ state: 'error' });
     const { thread: released } = await h.api({ agent: other }).agent.threads.get({ threadId: thread.id });
     expect(released).toMatchObject({ state: 'error', lastError: expect.stringContaining('stopped before it finished') });
     expect(await last(thread.id)).toMatchObject({ type: 'error' });

@@ -6,6 +6,7 @@ import { AppError } from '@/server/errors';
 import { toolsFor } from '../agent-types';
 import type { AgentRuntime } from '../runtime';
 import { cancelRun } from '../runs/cancel-run';
+import { releaseAbandonedRun } from '../runs/release-abandoned-run';
 
 export async function createThread(options: { db: Database; runtime: AgentRuntime; project: ProjectRow; userId: string; input: Omit<CreateThreadInput, 'projectId'>; sessionId?: string }): Promise<AgentThreadRow> {
   const { input } = options;
@@ -28,12 +29,14 @@ export async function createThread(options: { db: Database; runtime: AgentRuntim
   return thread!;
 }
 
-export function listThreads(options: { db: Database; projectId: string; userId: string }): Promise<AgentThreadRow[]> {
-  return options.db
+/** The caller's threads on a project, newest first; one left `running` by a dead server is released on the way. */
+export async function listThreads(options: { db: Database; runtime: AgentRuntime; projectId: string; userId: string }): Promise<AgentThreadRow[]> {
+  const threads = await options.db
     .select()
     .from(agentThreads)
     .where(and(eq(agentThreads.projectId, options.projectId), eq(agentThreads.userId, options.userId)))
     .orderBy(desc(agentThreads.updatedAt));
+  return Promise.all(threads.map((thread) => releaseAbandonedRun({ db: options.db, runtime: options.runtime, thread })));
 }
 
 export async function updateThread(options: { db: Database; runtime: AgentRuntime; thread: AgentThreadRow; title?: string; modelId?: string; approvalMode?: AgentThreadRow['approvalMode'] }): Promise<AgentThreadRow> {

@@ -14,7 +14,7 @@ import { projectProcedure, threadProcedure } from '../tiers';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 
 const threadsRouter = createTRPCRouter({
-  list: projectProcedure.input(listThreadsInput).query(async ({ ctx }) => (await listThreads({ db: ctx.db, projectId: ctx.project.id, userId: ctx.user.id })).map(threadView)),
+  list: projectProcedure.input(listThreadsInput).query(async ({ ctx }) => (await listThreads({ db: ctx.db, runtime: ctx.agent, projectId: ctx.project.id, userId: ctx.user.id })).map(threadView)),
   create: projectProcedure.input(createThreadInput).mutation(async ({ ctx, input }) => threadView(await createThread({ db: ctx.db, runtime: ctx.agent, project: ctx.project, userId: ctx.user.id, input }))),
   /** The thread and its conversation, for rendering. */
   get: threadProcedure.query(async ({ ctx }) => ({ thread: threadView(ctx.thread), messages: await getThreadMessages({ runtime: ctx.agent, thread: ctx.thread }) })),
