@@ -34,13 +34,16 @@ export async function sendMessage(options: { db: Database; provider: SandboxProv
   const thread = await claimThread(db, options.thread, ['idle', 'error']);
   try {
     const turnId = randomUUID();
-    await db.insert(agentTurns).values({ id: turnId, threadId: thread.id, message: input.message });
-    // The first message names a thread that still has the default title.
-    await db
-      .update(agentThreads)
-      .set({ modelId, title: sql`case when ${agentThreads.title} = 'New conversation' then ${input.message.slice(0, 80)} else ${agentThreads.title} end` })
-      .where(eq(agentThreads.id, thread.id));
-    const systemPrompt = await buildSystemPrompt({ db, project, agentType: thread.agentType, openFile: input.openFile, includeTerminalOutput: input.includeTerminalOutput });
+    // Independent of one another, so side by side: each is a round trip before the model is asked.
+    const [, , systemPrompt] = await Promise.all([
+      db.insert(agentTurns).values({ id: turnId, threadId: thread.id, message: input.message }),
+      // The first message names a thread that still has the default title.
+      db
+        .update(agentThreads)
+        .set({ modelId, title: sql`case when ${agentThreads.title} = 'New conversation' then ${input.message.slice(0, 80)} else ${agentThreads.title} end` })
+        .where(eq(agentThreads.id, thread.id)),
+      buildSystemPrompt({ db, project, agentType: thread.agentType, openFile: input.openFile, includeTerminalOutput: input.includeTerminalOutput }),
+    ]);
     const { runId } = startRun({ ...options, thread, modelId, turnId, systemPrompt, input: { messages: [new HumanMessage({ id: turnId, content: input.message })] } });
     return { runId, turnId };
   } catch (error) {
