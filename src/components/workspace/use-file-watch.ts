@@ -31,13 +31,17 @@ export function useFileWatch(projectId: string, documents: Documents): Connectio
             documents.refreshAll();
             return;
           }
-          queryClient.setQueryData(treeKey, (files) => {
-            if (!files) return files;
-            const rest = files.filter((file) => file.path !== change.path);
-            if (change.type === 'delete') return rest;
-            const previous = files.find((file) => file.path === change.path);
-            return [...rest, { path: change.path, version: change.version, size: previous?.size ?? 0, updatedAt: new Date() }];
-          });
+          // A tree fetch in flight would land after this change and drop it (its snapshot may be
+          // older): fetch again instead, so the tree ends with every change the stream carried.
+          if (queryClient.isFetching({ queryKey: treeKey }) > 0) void queryClient.invalidateQueries({ queryKey: treeKey });
+          else
+            queryClient.setQueryData(treeKey, (files) => {
+              if (!files) return files;
+              const rest = files.filter((file) => file.path !== change.path);
+              if (change.type === 'delete') return rest;
+              const previous = files.find((file) => file.path === change.path);
+              return [...rest, { path: change.path, version: change.version, size: previous?.size ?? 0, updatedAt: new Date() }];
+            });
           documents.onRemoteChange(change);
         },
       },
