@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useTheme } from 'next-themes';
 import { useEffect, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
@@ -7,7 +8,6 @@ import { getFramework, installCommand, runScriptCommand } from '@/lib/catalog';
 import type { SetupStepState } from '@/lib/schemas/setup';
 import type { EditorSettings } from '@/lib/schemas/users';
 import { useTRPCClient } from '@/trpc/react';
-import { AgentPanel } from './agent/agent-panel';
 import type { RouterOutputs } from './client';
 import { Documents } from './editor/documents';
 import { EditorPane } from './editor/editor-pane';
@@ -32,6 +32,13 @@ import { WorkspaceBar } from './workspace-bar';
 type Project = Pick<RouterOutputs['projects']['byId'], 'id' | 'name' | 'framework' | 'configuration'>;
 
 const SEPARATOR = 'relative bg-border outline-none transition-colors data-[separator=active]:bg-accent data-[separator=focus]:bg-accent data-[separator=hover]:bg-accent/70';
+
+// The agent panel (markdown rendering and all) loads when it is first opened, so the workspace's
+// first-load JavaScript stays small; it is closed by default.
+const AgentPanel = dynamic(() => import('./agent/agent-panel').then((module) => module.AgentPanel), {
+  ssr: false,
+  loading: () => <p className="p-4 text-xs text-muted">Loading the agent…</p>,
+});
 
 /** The IDE: file tree | editor over terminals | preview | agent, with the setup shown until the project is ready. */
 export function Workspace({ project, initialSteps, user, editorSettings, savedLayouts }: { project: Project; initialSteps: SetupStepState[]; user: { id: string; username: string }; editorSettings: EditorSettings; savedLayouts: SavedLayouts }) {
@@ -129,7 +136,7 @@ export function Workspace({ project, initialSteps, user, editorSettings, savedLa
         </Panel>
         <Separator aria-label="Resize the agent panel" className={`w-px ${SEPARATOR}`} />
         <Panel id="agent" panelRef={panels.refs.agent} defaultSize="0%" minSize="260px" collapsible onResize={panels.onResize('agent')}>
-          <AgentPanel projectId={project.id} storageKey={storageKey} documents={documents} editorStatus={editorStatus} />
+          {panels.open.agent ? <AgentPanel projectId={project.id} storageKey={storageKey} documents={documents} editorStatus={editorStatus} /> : null}
         </Panel>
       </Group>
       <StatusBar connection={connection} session={session.state} setupRunning={!ready} documents={documents} status={editorStatus} tabSize={editorSettings.tabSize} onRetry={session.retry} />
