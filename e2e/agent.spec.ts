@@ -11,6 +11,16 @@ import { createReactProject, screenshots, signUp } from './helpers';
 const FILE_MESSAGE = 'create notes/hello.md with Hello from the agent';
 const PLAIN_MESSAGE = 'What does this project do?';
 
+/** A new account's new React project, open in the workspace; the returned list collects uncaught page errors. */
+async function openNewProject(page: Page): Promise<string[]> {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+  await signUp(page, 'agent');
+  const projectId = await createReactProject(page, `e2e-agent-${Date.now().toString(36)}`);
+  await page.goto(`/projects/${projectId}`);
+  return pageErrors;
+}
+
 /** Opens the agent panel from the top bar unless it is open already. */
 async function openAgentPanel(page: Page) {
   const toggle = page.getByRole('group', { name: 'Panels' }).getByRole('button', { name: 'Agent', exact: true });
@@ -25,12 +35,7 @@ async function openAgentPanel(page: Page) {
 test('the agent panel: a thread that writes a file, a streamed answer, and history after a reload', async ({ page }, testInfo) => {
   test.setTimeout(5 * 60_000);
   const shot = screenshots(page, testInfo);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
-
-  await signUp(page, 'agent');
-  const projectId = await createReactProject(page, `e2e-agent-${Date.now().toString(36)}`);
-  await page.goto(`/projects/${projectId}`);
+  const pageErrors = await openNewProject(page);
   await expect(page.getByRole('heading', { level: 1, name: /^e2e-agent-/ })).toBeVisible();
   await shot('workspace');
 
@@ -96,12 +101,7 @@ test('the agent panel: a thread that writes a file, a streamed answer, and histo
 test('the agent panel: approve a write, revert it, rename and delete the thread', async ({ page }, testInfo) => {
   test.setTimeout(5 * 60_000);
   const shot = screenshots(page, testInfo);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
-
-  await signUp(page, 'agent');
-  const projectId = await createReactProject(page, `e2e-agent-${Date.now().toString(36)}`);
-  await page.goto(`/projects/${projectId}`);
+  const pageErrors = await openNewProject(page);
   const agent = await openAgentPanel(page);
 
   // 1. A thread that asks before it writes.

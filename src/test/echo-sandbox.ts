@@ -1,4 +1,5 @@
 import type { PtyOptions, Sandbox } from '@/server/sandbox/types';
+import type { OutputChunk } from '@/server/terminals/manager';
 
 /** A sandbox whose single PTY echoes input back, so tests control exactly what is written. */
 export function echoSandbox() {
@@ -21,4 +22,19 @@ export function echoSandbox() {
     },
   } as unknown as Sandbox;
   return { sandbox, exit: (pid: number) => ptys.get(pid)?.onExit?.(0) };
+}
+
+/** The text of some output chunks, in order. */
+export const outputText = (chunks: OutputChunk[]) => Buffer.concat(chunks.map((chunk) => chunk.data)).toString();
+
+/** Reads a terminal's output stream until at least `bytes` have arrived. */
+export async function takeOutput(stream: AsyncGenerator<OutputChunk>, bytes: number): Promise<OutputChunk[]> {
+  const chunks: OutputChunk[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    chunks.push(chunk);
+    total += chunk.data.byteLength;
+    if (total >= bytes) break;
+  }
+  return chunks;
 }

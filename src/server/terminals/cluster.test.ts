@@ -2,24 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRedisBus } from '@/server/events/bus';
-import { echoSandbox } from '@/test/echo-sandbox';
+import { echoSandbox, outputText, takeOutput } from '@/test/echo-sandbox';
 import { deleteRedisKeys, redisReachable, TEST_REDIS_URL } from '@/test/redis';
 import { createTerminalCluster } from './cluster';
-import { TerminalManager, type OutputChunk } from './manager';
+import { TerminalManager } from './manager';
 
 const redisUp = await redisReachable();
-const text = (chunks: OutputChunk[]) => Buffer.concat(chunks.map((chunk) => chunk.data)).toString();
-
-async function take(stream: AsyncGenerator<OutputChunk>, bytes: number): Promise<OutputChunk[]> {
-  const chunks: OutputChunk[] = [];
-  let total = 0;
-  for await (const chunk of stream) {
-    chunks.push(chunk);
-    total += chunk.data.byteLength;
-    if (total >= bytes) break;
-  }
-  return chunks;
-}
 
 describe.skipIf(!redisUp)(`terminals across instances (Redis)${redisUp ? '' : ': skipped, no Redis at 127.0.0.1:6379'}`, () => {
   const prefix = `aura-test-${randomBytes(4).toString('hex')}`;
@@ -44,15 +32,15 @@ describe.skipIf(!redisUp)(`terminals across instances (Redis)${redisUp ? '' : ':
     await b.manager.input('p1', terminal.id, 'before-');
 
     const first = b.manager.output('p1', terminal.id, 0);
-    const pending = take(first, 'before-live'.length);
+    const pending = takeOutput(first, 'before-live'.length);
     await new Promise((resolve) => setTimeout(resolve, 100));
     await a.manager.input('p1', terminal.id, 'live');
     const seen = await pending;
-    expect(text(seen)).toBe('before-live');
+    expect(outputText(seen)).toBe('before-live');
 
     await b.manager.input('p1', terminal.id, '-missed');
-    const resumed = await take(b.manager.output('p1', terminal.id, 'before-'.length), 'live-missed'.length);
-    expect(text(resumed)).toBe('live-missed');
+    const resumed = await takeOutput(b.manager.output('p1', terminal.id, 'before-'.length), 'live-missed'.length);
+    expect(outputText(resumed)).toBe('live-missed');
     expect(resumed.at(-1)!.offset).toBe('before-live-missed'.length);
 
     // The agent's context on B includes the output of A's terminal.
@@ -64,7 +52,7 @@ describe.skipIf(!redisUp)(`terminals across instances (Redis)${redisUp ? '' : ':
     // Numbering and the per-project limit count every instance's terminals.
     expect((await b.manager.create({ projectId: 'p1', sandbox, cols: 80, rows: 24 })).title).toBe('Terminal 2');
 
-    const following = (async () => text(await take(b.manager.output('p1', terminal.id, 'before-live-missed'.length), Infinity)))();
+    const following = (async () => outputText(await takeOutput(b.manager.output('p1', terminal.id, 'before-live-missed'.length), Infinity)))();
     await new Promise((resolve) => setTimeout(resolve, 100));
     await b.manager.kill('p1', terminal.id);
     expect(await following).toBe('');

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { echoSandbox } from '@/test/echo-sandbox';
+import { echoSandbox, outputText, takeOutput } from '@/test/echo-sandbox';
 import { TerminalManager, type OutputChunk } from './manager';
 
-const text = (chunks: OutputChunk[]) => Buffer.concat(chunks.map((chunk) => chunk.data)).toString();
-
-async function take(stream: AsyncGenerator<OutputChunk>, bytes: number): Promise<OutputChunk[]> {
-  const chunks: OutputChunk[] = [];
-  let total = 0;
-  for await (const chunk of stream) {
-    chunks.push(chunk);
-    total += chunk.data.byteLength;
-    if (total >= bytes) break;
-  }
-  return chunks;
-}
 
 describe('terminal output', () => {
   it('resumes after a reconnect from the last offset, with no byte lost or repeated', async () => {
@@ -22,23 +10,23 @@ describe('terminal output', () => {
     const terminal = await manager.create({ projectId: 'p1', sandbox, cols: 80, rows: 24 });
 
     const first = manager.output('p1', terminal.id, 0);
-    const pending = take(first, 10);
+    const pending = takeOutput(first, 10);
     await manager.input('p1', terminal.id, 'hello');
     await manager.input('p1', terminal.id, 'world');
     const seen = await pending;
-    expect(text(seen)).toBe('helloworld');
+    expect(outputText(seen)).toBe('helloworld');
     const lastId = seen.at(-1)!.offset;
 
     // Disconnected: output keeps coming while nobody listens.
     await manager.input('p1', terminal.id, '-missed-');
     await manager.input('p1', terminal.id, 'tail');
 
-    const resumed = await take(manager.output('p1', terminal.id, lastId), 12);
-    expect(text(resumed)).toBe('-missed-tail');
+    const resumed = await takeOutput(manager.output('p1', terminal.id, lastId), 12);
+    expect(outputText(resumed)).toBe('-missed-tail');
     expect(resumed.at(-1)!.offset).toBe(22);
 
     // A fresh page load (no last id) replays the whole scrollback.
-    expect(text(await take(manager.output('p1', terminal.id, 0), 22))).toBe('helloworld-missed-tail');
+    expect(outputText(await takeOutput(manager.output('p1', terminal.id, 0), 22))).toBe('helloworld-missed-tail');
   });
 
   it('resumes correctly from an offset inside a chunk', async () => {
@@ -46,7 +34,7 @@ describe('terminal output', () => {
     const { sandbox } = echoSandbox();
     const terminal = await manager.create({ projectId: 'p1', sandbox, cols: 80, rows: 24 });
     await manager.input('p1', terminal.id, 'abcdef');
-    expect(text(await take(manager.output('p1', terminal.id, 2), 4))).toBe('cdef');
+    expect(outputText(await takeOutput(manager.output('p1', terminal.id, 2), 4))).toBe('cdef');
   });
 
   it('keeps terminals per project: another project cannot see or type into them', async () => {
@@ -70,7 +58,7 @@ describe('terminal output', () => {
     })();
     await manager.input('p1', terminal.id, 'bye');
     exit(101);
-    expect(text(await collected)).toBe('bye');
+    expect(outputText(await collected)).toBe('bye');
     await expect(manager.input('p1', terminal.id, 'x')).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
   });
 
