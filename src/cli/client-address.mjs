@@ -10,7 +10,8 @@
  *     `X-Forwarded-For`;
  *   - `X-Forwarded-For` is replaced by that one address, and `X-Real-IP` is dropped;
  *   - `X-Forwarded-Host`, `-Proto`, `-Port` and `Forwarded` are dropped unless the peer is trusted
- *     (Next.js then fills them from the request itself).
+ *     (Next.js then fills them from the request itself); X-Forwarded-Host stays on a preview-route
+ *     request, which src/proxy.ts authenticates (see below).
  * TRUSTED_PROXIES is validated by src/env at launch; it is read here because this runs before and
  * outside the app bundle.
  */
@@ -38,7 +39,15 @@ export function normaliseForwardedHeaders(req, trust) {
   const client = peerTrusted ? proxyaddr(req, trust) : peer;
   req.headers['x-forwarded-for'] = client.startsWith('::ffff:') ? client.slice(7) : client;
   delete req.headers['x-real-ip'];
-  if (!peerTrusted) for (const name of PROXY_ONLY) delete req.headers[name];
+  if (!peerTrusted) {
+    for (const name of PROXY_ONLY) {
+      // Next.js serves a preview host's rewrite by proxying it to itself, from loopback, with the
+      // preview host in X-Forwarded-Host; src/proxy.ts only lets such a request keep its preview
+      // label when the label carries its HMAC proof, so a forged pair gets nowhere.
+      if (name === 'x-forwarded-host' && req.headers['x-aura-preview-label']) continue;
+      delete req.headers[name];
+    }
+  }
 }
 
 // eslint-disable-next-line no-restricted-properties -- see the header: this runs outside the app.
