@@ -33,6 +33,7 @@ WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
+    HOST=0.0.0.0 \
     AURA_DATA_DIR=/data \
     PATH=/app/node_modules/.bin:$PATH
 # `next start` needs .next, public and next.config.mjs; the launcher (which applies migrations

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/env';
 import { corsHeaders, preflightResponse } from '@/server/http/cors';
+import { isPreviewProof, PREVIEW_PROOF_HEADER, previewProof } from '@/server/http/preview-proof';
 import { createNonce, NONCE_HEADER, securityHeaders } from '@/server/http/security-headers';
 import { PREVIEW_LABEL_HEADER, previewLabelOf } from '@/server/preview/serve-preview';
 
@@ -21,12 +22,22 @@ export function proxy(request: NextRequest) {
     target.pathname = `${PREVIEW_ROUTE}${request.nextUrl.pathname}`;
     const headers = new Headers(request.headers);
     headers.set(PREVIEW_LABEL_HEADER, label);
+    headers.set(PREVIEW_PROOF_HEADER, previewProof(label));
     return NextResponse.rewrite(target, { request: { headers } });
   }
   // The rewrite above comes back through here on Aura's host: the preview's responses belong to the
   // previewed app, framed by the workspace, so they get none of Aura's headers (serve-preview
   // refuses any request that did not arrive on a preview host).
-  if (request.nextUrl.pathname === PREVIEW_ROUTE || request.nextUrl.pathname.startsWith(`${PREVIEW_ROUTE}/`)) return NextResponse.next();
+  if (request.nextUrl.pathname === PREVIEW_ROUTE || request.nextUrl.pathname.startsWith(`${PREVIEW_ROUTE}/`)) {
+    // A client on Aura's origin may send its own label (and X-Forwarded-Host naming the preview
+    // host): without the proof only this proxy can make, the label is dropped and the route refuses.
+    const sent = request.headers.get(PREVIEW_LABEL_HEADER);
+    if (sent === null || isPreviewProof(sent, request.headers.get(PREVIEW_PROOF_HEADER))) return NextResponse.next();
+    const headers = new Headers(request.headers);
+    headers.delete(PREVIEW_LABEL_HEADER);
+    headers.delete(PREVIEW_PROOF_HEADER);
+    return NextResponse.next({ request: { headers } });
+  }
   const nonce = createNonce();
   const secure = securityHeaders({ production: env.NODE_ENV === 'production', previewDomain: env.AURA_PREVIEW_DOMAIN, nonce });
   const withSecurity = <T extends Response>(response: T): T => {

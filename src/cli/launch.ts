@@ -10,8 +10,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import exitHook from 'async-exit-hook';
-import { EnvError, parseEnv, type RawEnv } from '@/env';
+import { EnvError, parseEnv, type Env, type RawEnv } from '@/env';
 import { dataDirOf, loadLaunchEnv, loadOrCreateDevSecret } from '@/env/launch';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/server/db/embedded';
 import { runMigrations } from '@/server/db/migrate';
@@ -36,13 +37,24 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const raw = loadLaunchEnv({ dev: command === 'next' && args[0] === 'dev' });
-  await prepare(raw);
+  const env = await prepare(raw);
   if (migrateOnly || !command) return 0;
-  return run(command, args, raw);
+  return command === 'next' && (args[0] === 'start' || args[0] === 'dev') ? run(command, serveArgs(args, env), withClientAddress(raw)) : run(command, args, raw);
+}
+
+/** `next start|dev` listens on HOST (127.0.0.1 unless set) unless the command line says otherwise. */
+function serveArgs(args: string[], env: Env): string[] {
+  return args.some((arg) => arg === '-H' || arg === '--hostname' || arg.startsWith('--hostname=')) ? args : [...args, '--hostname', env.HOST];
+}
+
+/** Preloads ./client-address.mjs into Next.js: the client address comes from the socket, or from TRUSTED_PROXIES' headers. */
+function withClientAddress(raw: RawEnv): RawEnv {
+  const preload = `--import=${pathToFileURL(path.join(import.meta.dirname, 'client-address.mjs')).href}`;
+  return { ...raw, NODE_OPTIONS: [raw.NODE_OPTIONS, preload].filter(Boolean).join(' ') };
 }
 
 /** Fills the embedded defaults, validates everything, and migrates. */
-async function prepare(raw: RawEnv): Promise<void> {
+async function prepare(raw: RawEnv): Promise<Env> {
   const dataDir = dataDirOf(raw);
   if (!raw.DATABASE_URL && raw.VERCEL) {
     // An embedded database inside a build container would be migrated and thrown away.
@@ -58,6 +70,7 @@ async function prepare(raw: RawEnv): Promise<void> {
   const env = parseEnv(raw);
   log('applying migrations');
   await runMigrations(env.DATABASE_URL);
+  return env;
 }
 
 function run(command: string, args: string[], raw: RawEnv): Promise<number> {

@@ -69,6 +69,15 @@ describe('docker-compose.yml', () => {
     expect(app).not.toHaveProperty('privileged');
     expect(app.security_opt).toEqual(['seccomp=unconfined', 'apparmor=unconfined']);
   });
+
+  it('puts a password on Redis, and gives it to the app', () => {
+    const { app, redis } = compose.services;
+    const command = ([] as string[]).concat((redis as { command?: string | string[] }).command ?? []).join(' ');
+    expect(command).toContain('--requirepass "$$REDIS_PASSWORD"');
+    expect((redis as { environment?: Record<string, string> }).environment?.REDIS_PASSWORD).toMatch(/^\$\{REDIS_PASSWORD:\?/);
+    expect(app?.environment?.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:\?[^}]*\}@redis:6379$/);
+    expect(JSON.stringify(redis?.healthcheck?.test)).toContain('REDISCLI_AUTH');
+  });
 });
 
 describe('Dockerfile', () => {
@@ -90,6 +99,8 @@ describe('Dockerfile', () => {
     expect(existsSync(path.join(root, 'src/app/api/health/route.ts'))).toBe(true);
     const cmd = JSON.parse(runtime.find(([keyword]) => keyword === 'CMD')![1]) as string[];
     expect(cmd).toEqual(['node', '--import', 'tsx', 'src/cli/launch.ts', 'next', 'start']);
+    // The launcher binds 127.0.0.1 unless HOST says otherwise; in a container that is unreachable.
+    expect(runtime.some(([keyword, args]) => keyword === 'ENV' && /\bHOST=0\.0\.0\.0\b/.test(args))).toBe(true);
   });
 
   it('copies files that exist and sets only variables Aura reads (besides PATH and Next.js telemetry)', () => {

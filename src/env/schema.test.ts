@@ -80,6 +80,14 @@ describe('environment', () => {
     expect(env.REDIS_URL).toBeUndefined();
   });
 
+  it('trusts no proxy and listens on this machine only unless told otherwise', () => {
+    const env = parseEnv(minimal);
+    expect(env.TRUSTED_PROXIES).toBe('');
+    expect(env.HOST).toBe('127.0.0.1');
+    for (const value of ['1', '10.0.0.0/8, loopback', '192.168.1.10,fd00::/8', 'uniquelocal']) expect(parseEnv({ ...minimal, TRUSTED_PROXIES: value }).TRUSTED_PROXIES).toBe(value);
+    for (const value of ['everyone', '10.0.0.0/33', 'proxy.example.com', '*']) expect(problemsOf({ ...minimal, TRUSTED_PROXIES: value }).join('\n')).toMatch(/TRUSTED_PROXIES: must be empty, a hop count/);
+  });
+
   it('names every bad variable at once, with what was wrong', () => {
     const problems = problemsOf({
       DATABASE_URL: 'mongodb://localhost:27017/aura-dev',

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** A duration such as `90s`, `15m`, `1h` or `7d`, parsed to milliseconds. */
@@ -34,6 +35,15 @@ const booleanFlag = z
 
 const secret = z.string().min(32, 'must be at least 32 characters (generate one with `openssl rand -base64 32`)');
 
+/** An address, a CIDR, or one of proxy-addr's named ranges. */
+function isProxyAddress(item: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [address, bits, ...rest] = item.split('/');
+  const version = isIP(address ?? '');
+  if (!version || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
 const postgresUrl = z
   .string()
   .trim()
@@ -47,6 +57,8 @@ const postgresUrl = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address `npm start` / `npm run dev` listen on; 0.0.0.0 (all interfaces) in the Docker image. */
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AURA_DATA_DIR: z.string().trim().min(1).default('.aura'),
 
@@ -85,6 +97,19 @@ export const envSchema = z.object({
   HELICONE_OPENAI_BASE_URL: urlOr('https://oai.helicone.ai/v1'),
   HELICONE_ANTHROPIC_BASE_URL: urlOr('https://anthropic.helicone.ai'),
 
+  /**
+   * Proxies whose X-Forwarded-For / -Host / -Proto are believed (src/cli/client-address.mjs): off
+   * (empty, the default: the socket address is the client), a hop count, or addresses and CIDRs
+   * (plus `loopback`, `linklocal`, `uniquelocal`).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value ?? '')
+    .refine((value) => value === '' || /^\d{1,2}$/.test(value) || value.split(',').every((item) => isProxyAddress(item.trim())), {
+      message: 'must be empty, a hop count such as 1, or comma-separated addresses/CIDRs such as 10.0.0.0/8,loopback',
+    }),
   CORS_ORIGINS: z
     .string()
     .optional()

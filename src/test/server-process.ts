@@ -5,6 +5,8 @@ import { readProcessEnv } from '@/env';
 import type { ServeAppConfig } from './serve-app';
 
 const SCRIPT = path.join(import.meta.dirname, 'serve-app.ts');
+// As under the launcher: the client address comes from the socket (or TRUSTED_PROXIES' headers).
+const CLIENT_ADDRESS = path.join(import.meta.dirname, '../cli/client-address.mjs');
 
 export interface ServerProcess {
   pid: number;
@@ -25,7 +27,7 @@ export interface ServerProcess {
 export async function startServerProcess(config: ServeAppConfig & { env?: Record<string, string> }): Promise<ServerProcess> {
   const { env, ...serveConfig } = config;
   const child: ChildProcess = fork(SCRIPT, [JSON.stringify(serveConfig)], {
-    execArgv: ['--conditions=react-server', '--import', 'tsx'],
+    execArgv: ['--conditions=react-server', '--import', 'tsx', '--import', CLIENT_ADDRESS],
     env: { ...(readProcessEnv() as NodeJS.ProcessEnv), LOG_LEVEL: 'error', DATABASE_URL: config.databaseUrl, ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

@@ -13,9 +13,30 @@ export const fileChangeSchema = z.object({
 });
 export type FileChange = z.infer<typeof fileChangeSchema>;
 
+/**
+ * Why a path's text cannot name a file, or null. Invisible format characters (Unicode Cf: zero-width
+ * spaces, direction marks and overrides, BOMs) make two different names look the same; an unpaired
+ * surrogate is not text at all. Shared by this schema, the sandbox path resolver and sync-back.
+ */
+export function pathTextProblem(text: string): string | null {
+  if (/\p{Cf}/u.test(text)) return 'The path contains invisible formatting characters (such as a zero-width space or a text-direction mark).';
+  if (/\p{Cs}/u.test(text)) return 'The path contains a broken character (an unpaired surrogate).';
+  return null;
+}
+
 const projectId = z.uuid('Not a project id.');
-/** Checked and normalised on the server (no `..`, absolute paths, NUL bytes or links out). */
-const path = z.string().max(4096, 'The path is too long.');
+/**
+ * Normalised to NFC here, so `é` typed as one or two code points names one file. Checked further
+ * on the server (no `..`, absolute paths, NUL bytes or links out).
+ */
+const path = z
+  .string()
+  .max(4096, 'The path is too long.')
+  .superRefine((text, ctx) => {
+    const problem = pathTextProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .normalize('NFC');
 const encoding = z.enum(['utf8', 'base64']).default('utf8');
 /** The version the client last saw; null when it expects to create the file. */
 const expectedVersion = z.number().int().min(1).nullable().optional();

@@ -41,7 +41,7 @@ export async function buildSystemPrompt(options: { db: Database; project: Projec
     sections.push(text);
   }
   if (options.includeTerminalOutput) {
-    const output = await getTerminalManager().recentOutput(project.id, TERMINAL_TAIL_CHARS);
+    const output = await getTerminalManager().recentOutput({ projectId: project.id, userId: project.ownerId }, TERMINAL_TAIL_CHARS);
     sections.push(`## Recent terminal output\n${output.map((terminal) => `### ${terminal.title}\n${terminal.text}`).join('\n') || '(no terminal output)'}`);
   }
   return sections.join('\n\n');

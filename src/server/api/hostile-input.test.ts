@@ -71,6 +71,35 @@ describe('hostile names and descriptions', () => {
   });
 });
 
+describe('look-alike and invisible characters in file paths', () => {
+  it.each([
+    ['a zero-width space', 'src/x\u200b.ts'],
+    ['a left-to-right mark', 'src/\u200eindex.ts'],
+    ['a byte-order mark', '\ufeffpackage.json'],
+    ['a lone surrogate', 'src/a\ud800.ts'],
+  ])('refuses a path with %s with 400', async (_kind, path) => {
+    const created = await trpc('files.create', { projectId: project.id, path, content: 'x' });
+    expect(created.status).toBe(400);
+    expect(created.error?.data.code).toBe('BAD_REQUEST');
+    expect(JSON.stringify(created.error?.data)).toMatch(/invisible formatting characters|unpaired surrogate/);
+  });
+
+  it('treats é as one code point (NFC) and as e + accent (NFD) as the same file', async () => {
+    const nfc = 'docs/caf\u00e9.md';
+    const nfd = 'docs/cafe\u0301.md';
+    const created = await trpc('files.create', { projectId: project.id, path: nfd, content: 'one' });
+    expect(created.status).toBe(200);
+    expect((created.data as { path: string }).path).toBe(nfc);
+    const second = await trpc('files.create', { projectId: project.id, path: nfc, content: 'two' });
+    expect(second.status).toBe(409);
+    const read = await trpc('files.read', { projectId: project.id, path: nfd }, { method: 'GET' });
+    expect(read.data).toMatchObject({ path: nfc, content: 'one' });
+    const tree = JSON.stringify((await trpc('files.tree', { projectId: project.id }, { method: 'GET' })).data);
+    expect(tree).toContain(nfc);
+    expect(tree).not.toContain(nfd);
+  });
+});
+
 describe('request body limits', () => {
   it('refuse a tRPC body over 1 MiB with a typed 413', async () => {
     const response = await trpc('projects.create', { name: 'x'.repeat(1_100_000), framework: 'react' });

@@ -40,12 +40,15 @@ export async function resolveRequestUser(options: { db: Database; headers: Heade
   return user && user.id === token.sub ? { ...user, sessionId: token.sid, via: 'cookie' } : null;
 }
 
-/** The client's address as the nearest proxy saw it, and its user agent. */
+/**
+ * The client's address and user agent. Under the launcher, X-Forwarded-For holds exactly the
+ * client address, resolved from the socket and TRUSTED_PROXIES before Next.js sees the request
+ * (src/cli/client-address.mjs); on Vercel, its edge overwrites the header. The right-most entry is
+ * taken, so nothing a client prepends counts.
+ */
 export function clientInfoFromHeaders(headers: Headers): ClientInfo {
-  // The right-most X-Forwarded-For entry is the one added by the proxy in front of us; entries to
-  // its left come from the client and can be forged.
   const forwarded = headers.get('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
-  const ip = forwarded?.at(-1) ?? headers.get('x-real-ip') ?? null;
+  const ip = forwarded?.at(-1) ?? null;
   return { ip: ip?.slice(0, 64) ?? null, userAgent: headers.get('user-agent')?.slice(0, 512) ?? null };
 }
 

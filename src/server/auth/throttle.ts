@@ -3,7 +3,8 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { AppError } from '@/server/errors';
 import { getLogger } from '@/server/logger';
 
-export type ThrottledAction = 'signup' | 'login' | 'refresh';
+/** `signup_taken`: a sign-up refused because its email has an account, which is what enumeration looks like. */
+export type ThrottledAction = 'signup' | 'signup_taken' | 'login' | 'refresh';
 
 export interface ThrottleOptions {
   /** Redis when set (shared by every app instance), else in-memory counters for this process. */
@@ -14,6 +15,8 @@ export interface ThrottleOptions {
   windowMs: number;
   /** RATE_LIMIT_MAX: requests per IP per window, per action. */
   maxPerIp: number;
+  /** Sign-ups refused for a registered email, per IP per window (default 5): each one tells its caller the email is in use. */
+  maxTakenPerIp?: number;
   /** Failed passwords before a lock (default 5), and the lock's first (60 s) and longest (15 min) length. */
   lockout?: { threshold?: number; baseMs?: number; maxMs?: number };
 }
@@ -25,6 +28,8 @@ export interface ThrottleOptions {
 export interface Throttle {
   /** Counts one request from this IP for this action. Throws ThrottledError when over the limit. */
   hitIp(action: ThrottledAction, ip: string): Promise<void>;
+  /** Throws ThrottledError while this IP has used up this action's limit, without counting a request. */
+  assertIpAllowed(action: ThrottledAction, ip: string): Promise<void>;
   /** Before checking a password: throws ThrottledError while this account+IP is locked out. */
   assertNotLocked(account: string, ip: string): Promise<void>;
   /** After a wrong password. Returns { locked: true, retryAfterMs } when this failure starts a lockout. */
@@ -86,6 +91,7 @@ export function createThrottle(options: ThrottleOptions): Throttle {
   const client = options.redisUrl ? connect(options.redisUrl) : undefined;
 
   const perIp = createLimiter(client, { keyPrefix: `${prefix}:ip`, points: options.maxPerIp, duration: seconds(options.windowMs) });
+  const takenPerIp = createLimiter(client, { keyPrefix: `${prefix}:taken`, points: options.maxTakenPerIp ?? 5, duration: seconds(options.windowMs) });
   // Failure counts, backoff levels, locks and known IPs. Only penalty/get/set/delete touch it, so `points` is unused.
   const state = createLimiter(client, { keyPrefix: `${prefix}:auth`, points: 1, duration: seconds(DAY_MS) });
 
@@ -124,11 +130,17 @@ export function createThrottle(options: ThrottleOptions): Throttle {
   return {
     async hitIp(action, ip) {
       try {
-        await perIp.consume(`${action}:${ip}`);
+        await (action === 'signup_taken' ? takenPerIp : perIp).consume(`${action}:${ip}`);
       } catch (error) {
         if (error instanceof RateLimiterRes) throw new ThrottledError('rate_limit', Math.max(1, error.msBeforeNext));
         throw error;
       }
+    },
+
+    async assertIpAllowed(action, ip) {
+      const limiter = action === 'signup_taken' ? takenPerIp : perIp;
+      const used = await limiter.get(`${action}:${ip}`);
+      if (used && used.consumedPoints >= limiter.points) throw new ThrottledError('rate_limit', Math.max(1, used.msBeforeNext));
     },
 
     async assertNotLocked(account, ip) {

@@ -49,15 +49,29 @@ describe('POST /api/auth/signup', () => {
     expect(same.status).toBe(400);
   });
 
-  it('says when the email or the username is taken, with 409', async () => {
+  it('says a username is taken, but never that an email is registered', async () => {
     const account = newAccount();
     expect((await api.signup(account)).status).toBe(201);
     const email = await api.signup({ ...newAccount(), email: account.email.toUpperCase() });
     expect(email.status).toBe(409);
-    expect(email.json.error.issues[0].path).toEqual(['email']);
+    expect(email.json.error.message).toBe("We couldn't create an account with these details. If you already have an account, sign in instead.");
+    expect(email.text).not.toMatch(/email|registered|exists/i);
     const username = await api.signup({ ...newAccount(), username: account.username.toUpperCase() });
     expect(username.status).toBe(409);
     expect(username.json.error.issues[0].path).toEqual(['username']);
+  });
+
+  it('stops answering sign-ups from an IP that probes registered emails', async () => {
+    const probed = restClient({ db, throttle: testThrottle() });
+    const registered = newAccount();
+    expect((await probed.signup(registered, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(201);
+    const prober = { 'x-forwarded-for': '203.0.113.66' };
+    const probes = [];
+    for (let i = 0; i < 6; i++) probes.push((await probed.signup({ ...newAccount(), email: registered.email }, prober)).status);
+    expect(probes).toEqual([409, 409, 409, 409, 409, 429]);
+    // A fresh email from that IP gets the same 429: "created" and "refused" look alike from there now.
+    expect((await probed.signup(newAccount(), prober)).status).toBe(429);
+    expect((await probed.signup(newAccount(), { 'x-forwarded-for': '203.0.113.2' })).status).toBe(201);
   });
 
   it('answers a body that is not JSON with 400', async () => {

@@ -8,7 +8,7 @@ import type { Database } from '@/server/db/client';
 import { users } from '@/server/db/schema';
 import { AppError } from '@/server/errors';
 import { createAuthSession, endSession, findActiveSessionUser } from '@/server/sessions/auth-sessions';
-import { registerUser } from '@/server/users/register-user';
+import { isEmailUnavailable, registerUser } from '@/server/users/register-user';
 import { toPublicUser } from '@/server/users/public-user';
 import { issueAccessToken } from './access-tokens';
 import { authenticate } from './authenticate';
@@ -44,7 +44,14 @@ async function startTokenSession(deps: Deps, user: PublicUser): Promise<TokenRes
 export async function register(deps: Deps & { input: SignupInput }): Promise<PublicUser> {
   try {
     await throttled(deps.throttle.hitIp('signup', deps.client.ip ?? 'unknown'));
-    return await registerUser({ db: deps.db, input: deps.input, client: deps.client });
+    // Once an IP has probed a few registered emails, it gets no sign-up answers at all for a while,
+    // so "refused" and "created" cannot be told apart from it either.
+    await throttled(deps.throttle.assertIpAllowed('signup_taken', deps.client.ip ?? 'unknown'));
+    return await registerUser({ db: deps.db, input: deps.input, client: deps.client }).catch(async (error: unknown) => {
+      // Probing which emails have accounts costs an IP its sign-ups after a few tries.
+      if (isEmailUnavailable(error)) await throttled(deps.throttle.hitIp('signup_taken', deps.client.ip ?? 'unknown'));
+      throw error;
+    });
   } catch (error) {
     // Successes are counted with their audit event.
     getMetrics().registrations.inc({ outcome: authOutcomeOf(error) });

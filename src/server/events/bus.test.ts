@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryBus, createRedisBus, type EventBus } from './bus';
+import { createMessageSigner } from './signing';
+
+const key = randomBytes(32);
+const signer = () => createMessageSigner(key);
 
 const waitFor = async (check: () => boolean) => {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -8,7 +12,7 @@ const waitFor = async (check: () => boolean) => {
 
 describe.each([
   ['memory', () => createMemoryBus()],
-  ['redis', () => createRedisBus('redis://127.0.0.1:6379', `aura-test-${randomBytes(4).toString('hex')}:`)],
+  ['redis', () => createRedisBus('redis://127.0.0.1:6379', `aura-test-${randomBytes(4).toString('hex')}:`, signer())],
 ] as const)('event bus (%s)', (_name, make) => {
   const buses: EventBus[] = [];
   afterAll(() => Promise.all(buses.map((bus) => bus.close())));
@@ -46,8 +50,8 @@ describe.each([
 describe('event bus across instances (redis)', () => {
   it('delivers an event published on one instance to a subscriber on another', async () => {
     const prefix = `aura-test-${randomBytes(4).toString('hex')}:`;
-    const a = createRedisBus('redis://127.0.0.1:6379', prefix);
-    const b = createRedisBus('redis://127.0.0.1:6379', prefix);
+    const a = createRedisBus('redis://127.0.0.1:6379', prefix, signer());
+    const b = createRedisBus('redis://127.0.0.1:6379', prefix, signer());
     try {
       const seen: unknown[] = [];
       b.subscribe('files', (event) => seen.push(event));
@@ -61,5 +65,29 @@ describe('event bus across instances (redis)', () => {
       await a.close();
       await b.close();
     }
+  });
+});
+
+describe('bus message signing', () => {
+  it('accepts a sealed message once, on its own topic, while it is fresh', () => {
+    let now = 1_000_000;
+    const sender = createMessageSigner(key, () => now);
+    const receiver = createMessageSigner(key, () => now);
+    const sealed = sender.seal('terminals:instance:a', { op: 'input', data: 'ls\n' });
+    expect(receiver.open('terminals:instance:b', sealed)).toEqual({ ok: false, reason: 'bad-mac' });
+    expect(receiver.open('terminals:instance:a', sealed)).toEqual({ ok: true, event: { op: 'input', data: 'ls\n' } });
+    expect(receiver.open('terminals:instance:a', sealed)).toEqual({ ok: false, reason: 'replayed' });
+    const late = sender.seal('t', 1);
+    now += 31_000;
+    expect(receiver.open('t', late)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('refuses unsigned, tampered and foreign-key messages', () => {
+    const receiver = createMessageSigner(key);
+    const sealed = createMessageSigner(key).seal('t', { data: 'ls' });
+    expect(receiver.open('t', sealed.replace('"ls"', '"rm -rf ~"'))).toEqual({ ok: false, reason: 'bad-mac' });
+    expect(receiver.open('t', createMessageSigner(randomBytes(32)).seal('t', { data: 'ls' }))).toEqual({ ok: false, reason: 'bad-mac' });
+    expect(receiver.open('t', JSON.stringify({ data: 'ls' }))).toEqual({ ok: false, reason: 'malformed' });
+    expect(receiver.open('t', 'PING')).toEqual({ ok: false, reason: 'malformed' });
   });
 });

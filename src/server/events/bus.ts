@@ -1,10 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import { getLogger } from '@/server/logger';
+import { getMetrics } from '@/server/observability/metrics';
+import type { MessageSigner } from './signing';
 
 /**
  * Fan-out of live events (file changes, setup progress …) to every subscriber, on this instance or
- * on all instances. In-process by default; Redis pub/sub when REDIS_URL is set.
+ * on all instances. In-process by default; Redis pub/sub when REDIS_URL is set, where every
+ * message is signed and unsigned, forged, stale or replayed ones are dropped (see ./signing.ts).
  */
 export interface EventBus {
   publish(topic: string, event: unknown): Promise<void>;
@@ -30,7 +33,7 @@ export function createMemoryBus(): EventBus {
   };
 }
 
-export function createRedisBus(url: string, prefix = 'aura:bus:'): EventBus {
+export function createRedisBus(url: string, prefix: string, signer: MessageSigner): EventBus {
   const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
   const subscriber = new Redis(url, { lazyConnect: false });
   const local = createMemoryBus();
@@ -40,16 +43,19 @@ export function createRedisBus(url: string, prefix = 'aura:bus:'): EventBus {
   const pending = new Set<Promise<unknown>>();
   for (const client of [publisher, subscriber]) client.on('error', (error) => getLogger().warn({ err: error }, 'event bus: redis error'));
   subscriber.on('message', (channel: string, message: string) => {
-    try {
-      void local.publish(channel.slice(prefix.length), JSON.parse(message));
-    } catch (error) {
-      getLogger().warn({ err: error, channel }, 'event bus: unreadable message');
+    const topic = channel.slice(prefix.length);
+    const opened = signer.open(topic, message);
+    if (!opened.ok) {
+      getMetrics().busRejected.inc({ reason: opened.reason });
+      getLogger().warn({ channel, reason: opened.reason }, 'event bus: dropped a message that is not from an Aura instance');
+      return;
     }
+    void local.publish(topic, opened.event);
   });
   return {
     async publish(topic, event) {
       await Promise.allSettled(pending);
-      await publisher.publish(prefix + topic, JSON.stringify(event));
+      await publisher.publish(prefix + topic, signer.seal(topic, event));
     },
     subscribe(topic, handler) {
       const unsubscribe = local.subscribe(topic, handler);

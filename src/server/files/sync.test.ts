@@ -63,6 +63,21 @@ describe('applySandboxChanges', () => {
     expect(await listVersions({ db, projectId, path: 'src/keep.ts' })).toHaveLength(1);
   });
 
+  it('leaves names the editor could not address in the sandbox (invisible characters, not NFC), and says which', async () => {
+    const { projectId } = await createTestProject(db);
+    const result = await applySandboxChanges({
+      db,
+      projectId,
+      changes: [
+        { path: 'x\u200b.ts', content: text('zero-width') },
+        { path: 'cafe\u0301.md', content: text('nfd') },
+        { path: 'caf\u00e9.md', content: text('nfc') },
+      ],
+    });
+    expect(result.rejected.map((rejected) => rejected.path).sort()).toEqual(['cafe\u0301.md', 'x\u200b.ts']);
+    expect(await paths(projectId)).toEqual(['caf\u00e9.md']);
+  });
+
   it('keeps the rest of the batch when one file is too large, and says which', async () => {
     const { projectId } = await createTestProject(db);
     const result = await applySandboxChanges({

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { pathTextProblem } from '@/lib/schemas/files';
 import type { Executor } from '@/server/db/client';
 import { fileBlobs, projectFiles } from '@/server/db/schema';
 import { AppError } from '@/server/errors';
@@ -52,9 +53,13 @@ export async function applySandboxChanges(options: {
   }
   const paths = [...latest.keys()].sort();
   const ignored = paths.filter(isIgnored);
-  const kept = paths.filter((path) => !isIgnored(path));
+  // A name made in the sandbox that the editor could not address (invisible characters, not NFC)
+  // stays in the sandbox only, and the user is told.
+  const unnamed = paths.filter((path) => !isIgnored(path) && (pathTextProblem(path) !== null || path !== path.normalize('NFC')));
+  const kept = paths.filter((path) => !isIgnored(path) && !unnamed.includes(path));
   const meta = { source: 'sandbox' as const, userId: options.userId };
-  const result: SandboxSyncResult = { written: [], deleted: [], ignored, rejected: [] };
+  const rejected = unnamed.map((path) => ({ path, reason: `${pathTextProblem(path) ?? 'The name is not in Unicode NFC form.'} Rename it in the terminal.` }));
+  const result: SandboxSyncResult = { written: [], deleted: [], ignored, rejected };
 
   return withProjectTree(options, async (tree) => {
     // Deletions first: a file replaced by a folder of the same name must be gone before the folder's files arrive.

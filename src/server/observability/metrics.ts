@@ -36,6 +36,7 @@ function createMetrics() {
     procedureErrors: new Counter({ name: 'aura_trpc_errors_total', help: 'tRPC procedure errors, by procedure and tRPC code.', labelNames: ['procedure', 'code'], registers }),
     serverErrors: new Counter({ name: 'aura_server_errors_total', help: 'Unexpected server errors (logged with their cause, sent to Sentry), by surface: trpc, rest, job, background.', labelNames: ['surface'], registers }),
     sandboxFailures: new Counter({ name: 'aura_sandbox_failures_total', help: 'Sandbox operations that failed (provision, write-through, dev server, kill), by provider and operation.', labelNames: ['provider', 'operation'], registers }),
+    busRejected: new Counter({ name: 'aura_bus_rejected_total', help: 'Redis bus messages and terminal directory entries dropped as not signed by an Aura instance, by reason (malformed, bad-mac, expired, replayed).', labelNames: ['reason'], registers }),
     jobFailures: new Counter({ name: 'aura_job_failures_total', help: 'Background job attempts that failed, by queue and whether it was the last attempt.', labelNames: ['queue', 'final'], registers }),
   };
 }

@@ -35,10 +35,21 @@ describe('resolveProjectPath', () => {
     ['DEL', 'src/a\u007f.ts', /control characters/],
     ['C1 control', 'src/a\u0085.ts', /control characters/],
     ['right-to-left override', 'src/evil\u202egnp.ts', /text-direction/],
+    ['zero-width space', 'src/x\u200b.ts', /invisible formatting/],
+    ['left-to-right mark', 'src/\u200eindex.ts', /invisible formatting/],
+    ['byte-order mark', '\ufeffpackage.json', /invisible formatting/],
+    ['lone high surrogate', 'src/a\ud800.ts', /unpaired surrogate/],
+    ['lone low surrogate', 'src/\udc00', /unpaired surrogate/],
     ['overlong name', `src/${'a'.repeat(256)}.ts`, /longer than 255 bytes/],
     ['overlong multibyte name', `src/${'é'.repeat(128)}`, /longer than 255 bytes/],
     ['overlong path', `${'abc/'.repeat(1100)}x`, /longer than 4096 bytes/],
   ];
+
+  it('gives é one spelling (NFC), however it was typed; real astral characters are fine', () => {
+    expect(resolveProjectPath('docs/cafe\u0301.md')).toBe('docs/caf\u00e9.md');
+    expect(resolveProjectPath('docs/caf\u00e9.md')).toBe('docs/caf\u00e9.md');
+    expect(resolveProjectPath('assets/\u{1f600}.png')).toBe('assets/\u{1f600}.png');
+  });
 
   it.each(hostile)('refuses %s', (_name, hostilePath, message) => {
     const error = refusal(() => resolveProjectPath(hostilePath));

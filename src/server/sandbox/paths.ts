@@ -1,5 +1,6 @@
 import { readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { pathTextProblem } from '@/lib/schemas/files';
 import { AppError } from '@/server/errors';
 
 const MAX_PATH_BYTES = 4096;
@@ -30,6 +31,10 @@ export function resolveProjectPath(userPath: string, options: ResolveProjectPath
   if (userPath.includes('\0')) refuse('The path contains a NUL byte.');
   if (CONTROL_CHARS.test(userPath)) refuse('The path contains control characters.');
   if (BIDI_CONTROLS.test(userPath)) refuse('The path contains invisible text-direction characters.');
+  const problem = pathTextProblem(userPath);
+  if (problem) refuse(problem);
+  // One spelling per name: `é` as one code point or as `e` + accent is the same file.
+  userPath = userPath.normalize('NFC');
   if (userPath.includes('\\')) refuse(`Use forward slashes (/) in paths; "${userPath}" contains a backslash.`);
   if (userPath.startsWith('/')) refuse(`"${userPath}" is absolute; paths are relative to the project folder.`);
   if (/^[a-zA-Z]:/.test(userPath)) refuse(`"${userPath}" looks like a Windows drive path; paths are relative to the project folder.`);

@@ -1,19 +1,32 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { AppError, type AppErrorCode } from '@/server/errors';
 import type { EventBus } from '@/server/events';
+import type { MessageSigner } from '@/server/events/signing';
 import { eventStream } from '@/server/events/stream';
 import { getLogger } from '@/server/logger';
+import { getMetrics } from '@/server/observability/metrics';
 import type { OutputChunk, TerminalInfo } from './manager';
 
-/** What one instance asks the instance that owns a terminal to do with it. */
-export type TerminalRequest =
-  | { op: 'input'; projectId: string; id: string; data: string }
-  | { op: 'resize'; projectId: string; id: string; cols: number; rows: number }
-  | { op: 'kill'; projectId: string; id: string }
-  | { op: 'replay'; projectId: string; id: string; since: number }
-  | { op: 'tail'; projectId: string; id: string; maxChars: number }
-  | { op: 'drop'; projectId: string };
+/** Whose terminals a call is about: the project, and the signed-in user acting on it. */
+export interface TerminalScope {
+  projectId: string;
+  userId: string;
+}
+
+/**
+ * What one instance asks the instance that owns a terminal to do with it. It names the user the
+ * asking instance authenticated, and the owner checks again that this user owns the project.
+ */
+export type TerminalRequest = TerminalScope &
+  (
+    | { op: 'input'; id: string; data: string }
+    | { op: 'resize'; id: string; cols: number; rows: number }
+    | { op: 'kill'; id: string }
+    | { op: 'replay'; id: string; since: number }
+    | { op: 'tail'; id: string; maxChars: number }
+    | { op: 'drop' }
+  );
 
 /** The owner's answer to `replay`: the scrollback from an offset, and whether the shell has exited. */
 export interface Replay {
@@ -27,8 +40,8 @@ export interface TerminalEntry {
   info: TerminalInfo;
 }
 
-function parseEntry(row: string): TerminalEntry {
-  const { owner, info } = JSON.parse(row) as { owner: string; info: TerminalInfo & { createdAt: string } };
+function parseEntry(json: string): TerminalEntry {
+  const { owner, info } = JSON.parse(json) as { owner: string; info: TerminalInfo & { createdAt: string } };
   return { owner, info: { ...info, createdAt: new Date(info.createdAt) } };
 }
 
@@ -57,9 +70,29 @@ export class TerminalCluster {
     private readonly bus: EventBus,
     private readonly redis: Redis,
     private readonly keyPrefix: string,
+    private readonly signer: MessageSigner,
   ) {}
 
   private key = (projectId: string) => `${this.keyPrefix}:terminals:${projectId}`;
+
+  /** A directory row: its MAC, then its JSON; signed so that a row written straight into Redis is ignored. */
+  private sealRow(projectId: string, id: string, json: string): string {
+    return `${this.signer.mac(`${this.key(projectId)}\n${id}\n${json}`)}.${json}`;
+  }
+
+  private openRow(projectId: string, id: string, row: string): TerminalEntry | null {
+    const dot = row.indexOf('.');
+    const json = row.slice(dot + 1);
+    const given = Buffer.from(row.slice(0, Math.max(dot, 0)));
+    const expected = Buffer.from(this.signer.mac(`${this.key(projectId)}\n${id}\n${json}`));
+    if (dot < 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      getMetrics().busRejected.inc({ reason: 'bad-mac' });
+      getLogger().warn({ projectId, terminalId: id }, 'terminals: ignored a directory entry that is not from an Aura instance');
+      return null;
+    }
+    const entry = parseEntry(json);
+    return entry.info.id === id && entry.info.projectId === projectId ? entry : null;
+  }
   private aliveKey = (instanceId: string) => `${this.keyPrefix}:terminals:alive:${instanceId}`;
 
   async announce(info: TerminalInfo): Promise<void> {
@@ -68,7 +101,7 @@ export class TerminalCluster {
       this.heartbeat = setInterval(beat, HEARTBEAT_MS).unref();
       await beat();
     }
-    await this.redis.hset(this.key(info.projectId), info.id, JSON.stringify({ owner: this.instanceId, info }));
+    await this.redis.hset(this.key(info.projectId), info.id, this.sealRow(info.projectId, info.id, JSON.stringify({ owner: this.instanceId, info })));
   }
 
   /** Drops (and leaves out) the entries of owners that stopped their heartbeat. */
@@ -93,14 +126,16 @@ export class TerminalCluster {
   }
 
   async entries(projectId: string): Promise<TerminalEntry[]> {
-    const rows = Object.values(await this.redis.hgetall(this.key(projectId)));
-    const entries = await this.living(projectId, rows.map(parseEntry));
+    const rows = Object.entries(await this.redis.hgetall(this.key(projectId)));
+    const signed = rows.map(([id, row]) => this.openRow(projectId, id, row)).filter((entry) => entry !== null);
+    const entries = await this.living(projectId, signed);
     return entries.sort((a, b) => a.info.createdAt.getTime() - b.info.createdAt.getTime());
   }
 
   async find(projectId: string, id: string): Promise<TerminalEntry | null> {
     const row = await this.redis.hget(this.key(projectId), id);
-    return row ? ((await this.living(projectId, [parseEntry(row)]))[0] ?? null) : null;
+    const entry = row ? this.openRow(projectId, id, row) : null;
+    return entry ? ((await this.living(projectId, [entry]))[0] ?? null) : null;
   }
 
   publishChunk(id: string, chunk: OutputChunk): void {
@@ -152,11 +187,11 @@ export class TerminalCluster {
    * then replay the owner's scrollback, then follow live chunks; offsets drop duplicates and a gap
    * is filled from the owner's scrollback.
    */
-  async *follow(owner: string, projectId: string, id: string, since: number, signal?: AbortSignal): AsyncGenerator<OutputChunk> {
+  async *follow(owner: string, scope: TerminalScope, id: string, since: number, signal?: AbortSignal): AsyncGenerator<OutputChunk> {
     const live = eventStream<OutputEvent>((push) => this.bus.subscribe(outputTopic(id), (event) => push(event as OutputEvent)), signal);
     let sent = since;
     const replay = async function* (this: TerminalCluster) {
-      const { chunks, exitCode } = await this.call<Replay>(owner, { op: 'replay', projectId, id, since: sent });
+      const { chunks, exitCode } = await this.call<Replay>(owner, { op: 'replay', ...scope, id, since: sent });
       for (const chunk of chunks) {
         const data = Buffer.from(chunk.data, 'base64');
         if (chunk.start + data.byteLength <= sent) continue;
@@ -186,8 +221,8 @@ export class TerminalCluster {
   }
 }
 
-export function createTerminalCluster(options: { bus: EventBus; redisUrl: string; keyPrefix: string }): TerminalCluster {
+export function createTerminalCluster(options: { bus: EventBus; redisUrl: string; keyPrefix: string; signer: MessageSigner }): TerminalCluster {
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
   redis.on('error', (error) => getLogger().warn({ err: error }, 'terminals: redis error'));
-  return new TerminalCluster(options.bus, redis, options.keyPrefix);
+  return new TerminalCluster(options.bus, redis, options.keyPrefix, options.signer);
 }

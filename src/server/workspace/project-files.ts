@@ -25,25 +25,34 @@ interface Target {
   userId?: string;
 }
 
-/** Applies a change to the live sandbox, if there is one. The store already has it, so a failure only delays the sandbox. */
-async function writeThrough(target: Target, change: (sandbox: Sandbox) => Promise<unknown>): Promise<void> {
+/** What a save answers when the store has the change and the running sandbox does not. */
+export const WRITE_THROUGH_WARNING =
+  'the running sandbox could not be updated, so the terminal, preview and agent still see the previous version. Save again, or reopen the project to rebuild the sandbox from the saved files.';
+
+/**
+ * Applies a change to the live sandbox, if there is one. The store already has it, so a failure
+ * does not fail the save; it is returned as a warning the editor shows, so the user knows the two
+ * differ instead of finding out from a stale preview.
+ */
+async function writeThrough(target: Target, change: (sandbox: Sandbox) => Promise<unknown>): Promise<string | undefined> {
   try {
     const sandbox = await liveSandbox(target.provider, target.project);
     if (sandbox) await change(sandbox);
+    return undefined;
   } catch (error) {
     sandboxFailed({ provider: target.provider.name, operation: 'write_through', projectId: target.project.id, error });
+    return WRITE_THROUGH_WARNING;
   }
 }
 
 export async function saveProjectFile(target: Target & { path: string; content: Uint8Array; expectedVersion?: number | null; source: FileSource }) {
   const path = resolveProjectPath(target.path, { write: true });
   const result = await writeFile({ db: target.db, projectId: target.project.id, path, content: target.content, expectedVersion: target.expectedVersion, source: target.source, userId: target.userId });
-  if (result.changed) {
-    rememberWriteThrough(target.project.id, path, target.content);
-    await writeThrough(target, (sandbox) => sandbox.files.write(path, target.content));
-    await publishFileChanges(target.project.id, [{ type: 'write', path, version: result.version, source: target.source }]);
-  }
-  return result;
+  if (!result.changed) return result;
+  rememberWriteThrough(target.project.id, path, target.content);
+  const warning = await writeThrough(target, (sandbox) => sandbox.files.write(path, target.content));
+  await publishFileChanges(target.project.id, [{ type: 'write', path, version: result.version, source: target.source }]);
+  return warning ? { ...result, warning } : result;
 }
 
 export async function readProjectFile(target: Target & { path: string }): Promise<FileContent> {
@@ -101,7 +110,7 @@ export async function restoreProjectFile(target: Target & { path: string; versio
   const result = await restoreVersion({ db: target.db, projectId: target.project.id, path, version: target.version, userId: target.userId });
   const file = await readFile({ db: target.db, projectId: target.project.id, path });
   rememberWriteThrough(target.project.id, path, file.content);
-  await writeThrough(target, (sandbox) => sandbox.files.write(path, file.content));
+  const warning = await writeThrough(target, (sandbox) => sandbox.files.write(path, file.content));
   await publishFileChanges(target.project.id, [{ type: 'write', path, version: result.version, source: 'restore' }]);
-  return result;
+  return warning ? { ...result, warning } : result;
 }

@@ -64,6 +64,18 @@ describe('project workspace (local sandbox)', () => {
     expect((await api().files.read({ projectId: project.id, path: 'src/App.tsx' })).content).toBe('export const a = 2;\n');
   });
 
+  it('stores a save the sandbox cannot take, and says so in the answer instead of hiding it', async () => {
+    const project = await newProject('Write-through fails');
+    await api().sessions.create({ projectId: project.id, type: 'editor' });
+    // An empty folder lives only in the sandbox; the store happily takes a file of that name.
+    await run(project.id, 'mkdir -p clash.txt');
+    const saved = await api().files.create({ projectId: project.id, path: 'clash.txt', content: 'stored\n' });
+    expect(saved).toMatchObject({ version: 1, warning: expect.stringContaining('could not be updated') });
+    expect((await api().files.read({ projectId: project.id, path: 'clash.txt' })).content).toBe('stored\n');
+    const clean = await api().files.create({ projectId: project.id, path: 'fine.txt', content: 'ok\n' });
+    expect(clean).not.toHaveProperty('warning');
+  });
+
   it('moves a file into a folder that does not exist yet, in the store and in the sandbox', async () => {
     const project = await newProject('Move into new folder');
     await api().sessions.create({ projectId: project.id, type: 'editor' });

@@ -38,6 +38,8 @@ describe.skipIf(!redisUp)(`several instances behind a round-robin proxy, sharing
       REDIS_URL,
       REDIS_KEY_PREFIX: prefix,
       RATE_LIMIT_MAX: '4',
+      // The round-robin proxy is the load balancer, on loopback: its X-Forwarded-For counts.
+      TRUSTED_PROXIES: 'loopback',
       OPENAI_BASE_URL: llm.baseUrl,
       OPENAI_COMPATIBLE_MODELS: 'fake-model',
       OPENAI_API_KEY: '',
@@ -185,7 +187,7 @@ describe.skipIf(!redisUp)(`several instances behind a round-robin proxy, sharing
     for (let n = 0; n < 6; n++) spread.push((await via(n % 2).mutation('auth.login', { email: `nobody-${n}@example.com`, password: 'wrong password' })).status);
     expect(spread).toEqual([401, 401, 401, 401, 429, 429]);
 
-    // The same on one instance, for another client address (A directly; no proxy adds to X-Forwarded-For).
+    // The same on one instance, for another client address (A directly, from loopback, which is trusted as the balancer would be).
     const alone: number[] = [];
     for (let n = 0; n < 6; n++) {
       const response = await fetch(`${servers[A]!.trpcUrl}/auth.login`, {

@@ -152,6 +152,7 @@ export class Documents {
       const result = await this.client.files.write.mutate({ projectId: this.projectId, path, content: buffer.text, expectedVersion: doc.version });
       this.bridge?.markSaved(path, buffer.mark);
       this.update(path, { saving: false, version: result.version, stale: null });
+      if ('warning' in result && result.warning) this.state.set((s) => ({ ...s, notice: `Saved ${path}, but ${result.warning}` }));
     } catch (error) {
       this.update(path, { saving: false });
       if (errorCode(error) === 'CONFLICT') this.state.set((s) => ({ ...s, conflict: { path, message: errorMessage(error) } }));
@@ -172,6 +173,7 @@ export class Documents {
       const result = await this.client.files.write.mutate({ projectId: this.projectId, path: conflict.path, content: buffer.text });
       this.bridge?.markSaved(conflict.path, buffer.mark);
       this.update(conflict.path, { version: result.version, stale: null });
+      if ('warning' in result && result.warning) this.state.set((s) => ({ ...s, notice: `Saved ${conflict.path}, but ${result.warning}` }));
     } catch (error) {
       this.state.set((s) => ({ ...s, notice: `Couldn't save ${conflict.path}: ${errorMessage(error)}` }));
     }

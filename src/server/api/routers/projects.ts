@@ -20,7 +20,7 @@ export const projectsRouter = createTRPCRouter({
   create: protectedProcedure.input(createProjectInput).mutation(({ ctx, input }) => createProjectWithSetup({ db: ctx.db, ownerId: ctx.user.id, input })),
   update: projectProcedure.input(updateProjectInput).mutation(({ ctx, input }) => updateProject({ db: ctx.db, project: ctx.project, input })),
   delete: projectProcedure.mutation(async ({ ctx }) => {
-    await getTerminalManager().dropProject(ctx.project.id);
+    await getTerminalManager().dropProject({ projectId: ctx.project.id, userId: ctx.user.id });
     await dropProjectThreads({ db: ctx.db, runtime: ctx.agent, projectId: ctx.project.id });
     return deleteProject({ db: ctx.db, project: ctx.project, killSandbox: (id) => ctx.sandboxes.kill(id) });
   }),
