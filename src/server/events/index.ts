@@ -1,12 +1,10 @@
 import { env } from '@/env';
+import { processSingleton } from '@/server/registry';
 import { createMemoryBus, createRedisBus, type EventBus } from './bus';
 
 export type { EventBus } from './bus';
 
-const globalForBus = globalThis as unknown as { auraBus?: EventBus };
-
-/** The app's event bus, chosen once from REDIS_URL. */
+/** The app's event bus, chosen once per process from REDIS_URL (an in-memory bus must be one, or events go missing between chunks). */
 export function getEventBus(): EventBus {
-  globalForBus.auraBus ??= env.REDIS_URL ? createRedisBus(env.REDIS_URL, `${env.REDIS_KEY_PREFIX}:bus:`) : createMemoryBus();
-  return globalForBus.auraBus;
+  return processSingleton('events.bus', () => (env.REDIS_URL ? createRedisBus(env.REDIS_URL, `${env.REDIS_KEY_PREFIX}:bus:`) : createMemoryBus()));
 }

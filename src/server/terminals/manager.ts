@@ -3,6 +3,7 @@ import { EventEmitter, on } from 'node:events';
 import { env } from '@/env';
 import { AppError, notFound } from '@/server/errors';
 import { getEventBus } from '@/server/events';
+import { processSingleton } from '@/server/registry';
 import type { Sandbox } from '@/server/sandbox/types';
 import { createTerminalCluster, type Replay, type TerminalCluster, type TerminalRequest } from './cluster';
 import { Scrollback } from './scrollback';
@@ -239,12 +240,10 @@ function tail(terminal: Terminal, maxChars: number): { title: string; text: stri
   return { title: terminal.info.title, text: text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').slice(-maxChars) };
 }
 
-const globalForTerminals = globalThis as unknown as { auraTerminals?: TerminalManager };
-
-/** The app's terminals; spread over the instances when REDIS_URL is set. */
+/** The app's terminals (one manager per process); spread over the instances when REDIS_URL is set. */
 export function getTerminalManager(): TerminalManager {
-  globalForTerminals.auraTerminals ??= new TerminalManager(
-    env.REDIS_URL ? createTerminalCluster({ bus: getEventBus(), redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX }) : undefined,
+  return processSingleton(
+    'terminals.manager',
+    () => new TerminalManager(env.REDIS_URL ? createTerminalCluster({ bus: getEventBus(), redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX }) : undefined),
   );
-  return globalForTerminals.auraTerminals;
 }

@@ -1,11 +1,11 @@
 import { CommandExitError, FileNotFoundError, InvalidArgumentError, NotFoundError, SandboxNotFoundError, TimeoutError } from 'e2b';
-import { AppError } from '@/server/errors';
+import { AppError, isAppError } from '@/server/errors';
 
 export { CommandExitError, NotFoundError, TimeoutError };
 
 /** Turns an SDK error into the domain error a user can read; anything unexpected passes through. */
 export function toAppError(error: unknown, userPath?: string): unknown {
-  if (error instanceof AppError) return error;
+  if (isAppError(error)) return error;
   const shown = userPath === undefined ? 'That' : `"${userPath || '.'}"`;
   if (error instanceof SandboxNotFoundError) return new AppError('NOT_FOUND', 'This sandbox has stopped; reconnect to start a new one.', { cause: error });
   if (error instanceof FileNotFoundError || error instanceof NotFoundError) return new AppError('NOT_FOUND', `${shown} does not exist in the sandbox.`, { cause: error });
