@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError, type AppError } from '@/server/errors';
+import { AppError, isAppError } from '@/server/errors';
 import { assertInsideWorkspace, resolveProjectPath } from './paths';
 
 function refusal(run: () => unknown): AppError {

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/server/db/client';
 import { projects, type ProjectRow } from '@/server/db/schema';
+import { AppError } from '@/server/errors';
 import { snapshot } from '@/server/files/sync';
 import { domainLogger } from '@/server/logger';
 import { sandboxFailed } from '@/server/observability/events';
@@ -68,7 +69,7 @@ async function provision({ db, provider, project }: { db: Database; provider: Sa
     if (!claimed) {
       await sandbox.kill();
       const [current] = await db.select().from(projects).where(eq(projects.id, project.id));
-      if (!current) throw new Error('project deleted while its sandbox was being built');
+      if (!current) throw new AppError('NOT_FOUND', 'This project was deleted while its sandbox was being prepared.');
       return provision({ db, provider, project: current });
     }
     project.sandboxId = sandbox.id;
