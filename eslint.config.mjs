@@ -14,6 +14,15 @@ export default defineConfig([
         'error',
         { object: 'process', property: 'env', message: 'Read configuration through `env` from `@/env`.' },
       ],
+      // Next copies a module into several server chunks, so a class from one copy is not the class of
+      // another: domain errors are recognised by their brand (src/server/errors.ts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator='instanceof'][right.name=/^(AppError|ThrottledError|ToolError|HunkError)$/]",
+          message: 'Use the brand guard (isAppError, isThrottledError, isToolError, isHunkError): `instanceof` fails across server chunks.',
+        },
+      ],
     },
   },
   {

@@ -43,7 +43,8 @@ export default defineConfig({
       // Includes `next build`, which can take minutes on a busy 2-core machine.
       timeout: 600_000,
       reuseExistingServer: false,
-      env: { AURA_DATA_DIR: '.aura/e2e', CORS_ORIGINS: 'http://tools.aura.test', OPENAI_BASE_URL: `http://127.0.0.1:${LLM_PORT}/v1`, OPENAI_COMPATIBLE_MODELS: 'fake-model' },
+      // AURA_TEST_INTROSPECTION: e2e/singletons.spec.ts compares the singletons a route and the worker hold.
+      env: { AURA_DATA_DIR: '.aura/e2e', CORS_ORIGINS: 'http://tools.aura.test', OPENAI_BASE_URL: `http://127.0.0.1:${LLM_PORT}/v1`, OPENAI_COMPATIBLE_MODELS: 'fake-model', AURA_TEST_INTROSPECTION: '1' },
       stdout: 'pipe',
       gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     },

@@ -118,6 +118,8 @@ export const envSchema = z.object({
   RATE_LIMIT_WINDOW: duration.default(15 * 60_000),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(100),
   SENTRY_DSN: optionalUrl,
+  /** Tests of the production build only: exposes `system.singletons` (identity tokens of the process singletons). */
+  AURA_TEST_INTROSPECTION: booleanFlag,
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters (generate one with `openssl rand -hex 32`)').optional()),
 });
 

@@ -1,6 +1,11 @@
 /**
  * Domain errors. Services throw these; the tRPC layer (src/server/api/trpc.ts) maps each to its
  * tRPC code and HTTP status, so a user sees the message and never a stack trace.
+ *
+ * They are recognised by a brand (`isAppError`), never by `instanceof`: Next's production build
+ * copies this module into several server chunks, and an error thrown by a process singleton that
+ * one chunk created is not an instance of another chunk's `AppError` class. A `Symbol.for` key is
+ * the same in every copy. Lint refuses `instanceof` on the domain error classes.
  */
 export type AppErrorCode =
   | 'BAD_REQUEST'
@@ -19,6 +24,24 @@ export interface FieldIssue {
   code: string;
 }
 
+const APP_ERROR = Symbol.for('aura.AppError');
+
+function hasBrand(value: unknown, brand: symbol): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+}
+
+// Not enumerable: the brand stays out of logs, snapshots and serialised errors.
+const mark = (error: Error, brand: symbol) => Object.defineProperty(error, brand, { value: true });
+
+/**
+ * A brand for an error class of its own (ThrottledError, ToolError ...): its constructor calls
+ * `mark(this)`, and `is` recognises instances from every chunk's copy of the class.
+ */
+export function brandError<T extends Error>(name: string): { mark: (error: T) => void; is: (value: unknown) => value is T } {
+  const brand = Symbol.for(`aura.${name}`);
+  return { mark: (error) => void mark(error, brand), is: (value: unknown): value is T => hasBrand(value, brand) };
+}
+
 export class AppError extends Error {
   /** Field-level problems, shown next to form fields like validation issues. */
   readonly issues?: FieldIssue[];
@@ -31,11 +54,15 @@ export class AppError extends Error {
     options: { cause?: unknown; issues?: FieldIssue[]; retryAfterMs?: number } = {},
   ) {
     super(message, { cause: options.cause });
+    mark(this, APP_ERROR);
     this.name = 'AppError';
     this.issues = options.issues;
     this.retryAfterMs = options.retryAfterMs;
   }
 }
+
+/** The one test for a domain error, whichever chunk's `AppError` class built it. */
+export const isAppError = (value: unknown): value is AppError => hasBrand(value, APP_ERROR);
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`);
 

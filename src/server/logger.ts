@@ -1,8 +1,7 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { env } from '@/env';
 import { currentRequestId } from './observability/request-scope';
-
-let instance: Logger | undefined;
+import { processSingleton } from './registry';
 
 /**
  * Aura's log format: JSON lines, `service: aura`, the request id of the request being served (see
@@ -29,8 +28,7 @@ export function createLogger(options: { level: string; destination?: Destination
 
 /** Structured JSON logs, created on first use so that importing this module needs no environment. */
 export function getLogger(): Logger {
-  instance ??= createLogger({ level: env.NODE_ENV === 'test' ? 'silent' : env.LOG_LEVEL });
-  return instance;
+  return processSingleton('logger', () => createLogger({ level: env.NODE_ENV === 'test' ? 'silent' : env.LOG_LEVEL }));
 }
 
 /** A logger for one domain (`auth`, `projects`, `sessions`, `sandbox` ...): every line names it. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentEvent } from '@/lib/schemas/agent';
 import { statFile } from '@/server/files/read-file';
 import { createAgentHarness } from './testing/harness';
+import { ScriptedChatModel } from './testing/scripted-model';
 
 const h = await createAgentHarness();
 
@@ -79,16 +80,42 @@ describe('agent runs', () => {
 
   it('turns a tool error and a model error into events the panel can show', async () => {
     const { thread } = await newThread();
-    h.model.push({ toolCalls: [{ name: 'read_file', args: { path: 'missing.ts' } }] }, { error: 'rate limited by provider' });
+    h.model.push({ toolCalls: [{ name: 'read_file', args: { path: 'missing.ts' } }] }, { error: 'Rate limit reached for org-4f2a9 on requests per min', status: 429 });
     await send(thread.id, 'read it');
     const events = await h.events(thread.id);
     expect(ofType(events, 'tool_result')[0]).toMatchObject({ ok: false, output: expect.stringContaining('does not exist') });
-    expect(events.at(-1)).toEqual({ type: 'error', message: expect.stringContaining('rate limited by provider') });
-    expect((await h.api().agent.threads.get({ threadId: thread.id })).thread.state).toBe('error');
+    expect(events.at(-1)).toEqual({ type: 'error', message: 'The model provider is rate limiting requests. Try again in a moment.' });
+    const { thread: failed } = await h.api().agent.threads.get({ threadId: thread.id });
+    expect(failed).toMatchObject({ state: 'error', lastError: 'The model provider is rate limiting requests. Try again in a moment.' });
     // The thread is usable again.
     h.model.push({ text: 'ok now' });
     await send(thread.id, 'again');
     expect((await h.events(thread.id)).at(-1)).toEqual({ type: 'done', reason: 'completed' });
+  });
+
+  it('never shows the raw message of an unexpected error, from the model or from the server', async () => {
+    // A provider's connection failure, and a bug on our side: both messages carry what must stay in the logs.
+    const leaky = 'connect ECONNREFUSED 10.0.3.7:5432 (postgres://aura:hunter2@db.internal/aura)';
+    const { thread } = await newThread();
+    h.model.push({ error: leaky });
+    await send(thread.id, 'hello');
+    const fromModel = (await h.events(thread.id)).at(-1);
+    expect(fromModel).toEqual({ type: 'error', message: 'The model provider is unavailable. Try again later.' });
+
+    const broken = h.newRuntime(new ScriptedChatModel([]));
+    broken.models.create = () => {
+      throw new TypeError(leaky);
+    };
+    const { thread: other } = await newThread();
+    await h.api({ agent: broken }).agent.send({ threadId: other.id, message: 'hello' });
+    await h.settled(other.id, broken);
+    const events = await h.events(other.id);
+    const shown = [JSON.stringify(events), (await h.api().agent.threads.get({ threadId: other.id })).thread.lastError];
+    expect(events.at(-1)).toEqual({ type: 'error', message: expect.stringContaining('error on our side') });
+    for (const text of [...shown, JSON.stringify(fromModel)]) {
+      expect(text).not.toContain('hunter2');
+      expect(text).not.toContain('ECONNREFUSED');
+    }
   });
 
   it('runs commands in the real sandbox, with their output in the result', async () => {

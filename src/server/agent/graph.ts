@@ -4,6 +4,7 @@ import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import { END, interrupt, MessagesAnnotation, START, StateGraph } from '@langchain/langgraph';
 import type { AgentEvent, AgentToolCall, ApprovalMode } from '@/lib/schemas/agent';
 import { answerDanglingToolCalls, approxTokens, digestOmitted, fitHistory } from './history';
+import { modelErrorOf } from './models/errors';
 import { executeToolCall, needsApproval, toolSpecsFor } from './tools';
 import type { ToolContext } from './tools/types';
 
@@ -54,9 +55,16 @@ export function buildAgentGraph(checkpointer: BaseCheckpointSaver, runDeps?: Gra
         ? new SystemMessage(`${deps.systemPrompt}\n\n## Earlier in this conversation (${history.omitted} messages left out to fit the context window)\n${digestOmitted(all.slice(0, history.omitted))}`)
         : system;
     let reply: AIMessageChunk | undefined;
-    for await (const chunk of await bound.stream([prompt, ...history.messages], { signal: deps.tools.signal })) {
-      if (typeof chunk.content === 'string' && chunk.content) deps.emit({ type: 'token', text: chunk.content });
-      reply = reply ? reply.concat(chunk) : chunk;
+    try {
+      for await (const chunk of await bound.stream([prompt, ...history.messages], { signal: deps.tools.signal })) {
+        if (typeof chunk.content === 'string' && chunk.content) deps.emit({ type: 'token', text: chunk.content });
+        reply = reply ? reply.concat(chunk) : chunk;
+      }
+    } catch (error) {
+      // A cancel is not a failure; anything else from the provider becomes what the user can act on
+      // (its raw message can carry URLs, keys in echoed headers, request ids: it stays the cause).
+      if (deps.tools.signal.aborted) throw error;
+      throw modelErrorOf(error);
     }
     const usage = reply?.usage_metadata;
     if (usage) deps.onUsage({ inputTokens: usage.input_tokens, outputTokens: usage.output_tokens });

@@ -1,6 +1,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { env } from '@/env';
 import { getEventBus, type EventBus } from '@/server/events';
+import { dropSingleton, processSingleton } from '@/server/registry';
 import { createCheckpointer, type Checkpointer } from './checkpointer';
 import * as configured from './models';
 import type { ModelInfo, TokenUsage } from './models';
@@ -71,17 +72,14 @@ export function createAgentRuntime(options: { databaseUrl: string; models?: Mode
 /** Asks every instance to cancel the thread's run (this one included). */
 export const broadcastCancel = (runtime: AgentRuntime, threadId: string) => runtime.bus.publish(CANCEL_TOPIC, { threadId });
 
-const globalForAgent = globalThis as unknown as { auraAgentRuntime?: AgentRuntime };
+const RUNTIME = 'agent.runtime';
 
-/** The app's agent runtime, from env; nothing connects until a thread is used. */
+/** The app's agent runtime (its runs in flight included), from env; nothing connects until a thread is used. */
 export function getAgentRuntime(): AgentRuntime {
-  globalForAgent.auraAgentRuntime ??= createAgentRuntime({ databaseUrl: env.DATABASE_URL });
-  return globalForAgent.auraAgentRuntime;
+  return processSingleton(RUNTIME, () => createAgentRuntime({ databaseUrl: env.DATABASE_URL }));
 }
 
 /** Server shutdown: cancels this instance's runs (their threads are freed) and closes the pool. */
 export async function closeAgentRuntime(): Promise<void> {
-  const runtime = globalForAgent.auraAgentRuntime;
-  globalForAgent.auraAgentRuntime = undefined;
-  await runtime?.close();
+  await dropSingleton<AgentRuntime>(RUNTIME)?.close();
 }

@@ -4,7 +4,7 @@ import type { AgentRuntime } from '@/server/agent/runtime';
 import type { Throttle } from '@/server/auth/throttle';
 import type { Database } from '@/server/db/client';
 import type { SandboxProvider } from '@/server/sandbox/types';
-import { AppError } from '@/server/errors';
+import { AppError, isAppError } from '@/server/errors';
 import { readLimitedBody, trpcBodyLimit } from '@/server/http/body-limit';
 import { reportServerError } from '@/server/observability/report-error';
 import { requestIdFrom, withRequestScope } from '@/server/observability/request-scope';
@@ -15,7 +15,7 @@ export const TRPC_ENDPOINT = '/api/trpc';
 
 /** Seconds a client should wait before retrying, for 429 and 503 answers. */
 export function retryAfterSeconds(error: { code: string; cause?: unknown }): number | undefined {
-  if (error.cause instanceof AppError && error.cause.retryAfterMs) return Math.max(1, Math.ceil(error.cause.retryAfterMs / 1000));
+  if (isAppError(error.cause) && error.cause.retryAfterMs) return Math.max(1, Math.ceil(error.cause.retryAfterMs / 1000));
   return error.code === 'SERVICE_UNAVAILABLE' ? 5 : undefined;
 }
 
@@ -30,7 +30,7 @@ export async function handleTrpcRequest(req: Request, options: { db: Database; t
     if (req.method === 'POST') {
       // Buffered here so the limit holds whatever Content-Length says; tRPC then reads the copy.
       const body = await readLimitedBody(req, trpcBodyLimit(new URL(req.url).pathname, TRPC_ENDPOINT)).catch((error: unknown) => {
-        if (!(error instanceof AppError)) throw error;
+        if (!isAppError(error)) throw error;
         refusal = error;
         return new Uint8Array(new ArrayBuffer(0));
       });

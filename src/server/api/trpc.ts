@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { AppError, isDatabaseUnavailable, isUnstorableValue, type FieldIssue } from '@/server/errors';
+import { isAppError, isDatabaseUnavailable, isUnstorableValue, type FieldIssue } from '@/server/errors';
 import { observeProcedure } from '@/server/observability/procedure-observer';
 import { withRequestScope } from '@/server/observability/request-scope';
 import type { InnerContext } from './context';
@@ -8,7 +8,7 @@ import type { InnerContext } from './context';
 /** Field-level issues: the validator's for bad input, or a service's (email taken, say). */
 function inputIssues(error: TRPCError): FieldIssue[] | null {
   const cause = error.cause as { issues?: unknown } | undefined;
-  if (cause instanceof AppError) return cause.issues ?? null;
+  if (isAppError(cause)) return cause.issues ?? null;
   if (error.code !== 'BAD_REQUEST' || !cause || !Array.isArray(cause.issues)) return null;
   return cause.issues.map((issue: { path?: PropertyKey[]; message?: string; code?: string }) => ({
     path: (issue.path ?? []).map((key) => (typeof key === 'number' ? key : String(key))),
@@ -24,7 +24,7 @@ function inputIssues(error: TRPCError): FieldIssue[] | null {
 export function describeError(error: TRPCError): { code: TRPCError['code']; message: string; issues: FieldIssue[] | null } {
   const issues = inputIssues(error);
   const message =
-    issues && !(error.cause instanceof AppError)
+    issues && !isAppError(error.cause)
       ? 'The input is not valid.'
       : error.code === 'INTERNAL_SERVER_ERROR'
         ? 'Something went wrong on our side. It has been logged.'
@@ -62,11 +62,21 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
 /** The tRPC error a service's error stands for, or null when it is unexpected (a 500). */
 function domainError(error: TRPCError): TRPCError | null {
   const cause = error.cause;
-  if (cause instanceof AppError) return new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (isAppError(cause)) return new TRPCError({ code: cause.code, message: cause.message, cause });
   if (error.code !== 'INTERNAL_SERVER_ERROR') return null;
   if (isDatabaseUnavailable(cause)) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable. Try again shortly.', cause });
   if (isUnstorableValue(cause)) return new TRPCError({ code: 'BAD_REQUEST', message: 'The input has a value that cannot be stored (a NUL character, or a number or text too large).', cause });
   return null;
+}
+
+/**
+ * Anything thrown, as the tRPC error a client gets: a domain error with its code, an unexpected one
+ * as INTERNAL_SERVER_ERROR. For errors raised outside a procedure's middleware (REST adapters,
+ * subscriptions being read).
+ */
+export function asTRPCError(thrown: unknown): TRPCError {
+  const error = thrown instanceof TRPCError ? thrown : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: thrown });
+  return domainError(error) ?? error;
 }
 
 /** A subscription's errors happen while it is read, after the middleware returned: map them there. */
@@ -74,8 +84,8 @@ async function* withDomainErrors<T>(stream: AsyncIterable<T>): AsyncGenerator<T>
   try {
     yield* stream;
   } catch (error) {
-    const cause = error instanceof TRPCError ? error : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
-    throw domainError(cause) ?? error;
+    const mapped = asTRPCError(error);
+    throw mapped.code === 'INTERNAL_SERVER_ERROR' ? error : mapped;
   }
 }
 

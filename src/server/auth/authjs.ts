@@ -7,7 +7,7 @@ import { env } from '@/env';
 import { loginInput } from '@/lib/schemas/auth';
 import { recordAudit } from '@/server/audit/record-audit';
 import { getDb } from '@/server/db';
-import { AppError } from '@/server/errors';
+import { isAppError } from '@/server/errors';
 import { createAuthSession, endSession, findActiveSessionUser, type SignInMethod } from '@/server/sessions/auth-sessions';
 import { authenticate } from './authenticate';
 import { secureCookies } from './cookies';
@@ -60,8 +60,8 @@ function config(): NextAuthConfig {
             await startBrowserSession(user, 'password', client);
             return user;
           } catch (error) {
-            if (error instanceof AppError && error.code === 'TOO_MANY_REQUESTS') throw new SignInRefused('rate_limited');
-            if (error instanceof AppError && error.code === 'UNAUTHORIZED') throw new SignInRefused('invalid_credentials');
+            if (isAppError(error) && error.code === 'TOO_MANY_REQUESTS') throw new SignInRefused('rate_limited');
+            if (isAppError(error) && error.code === 'UNAUTHORIZED') throw new SignInRefused('invalid_credentials');
             throw error;
           }
         },
@@ -94,7 +94,7 @@ function config(): NextAuthConfig {
           await recordAudit({ db, type: 'login_success', userId: row.id, client, data: { method: provider } });
           return true;
         } catch (error) {
-          if (error instanceof AppError) return `/sign-in?error=${encodeURIComponent(error.message)}`;
+          if (isAppError(error)) return `/sign-in?error=${encodeURIComponent(error.message)}`;
           throw error;
         }
       },

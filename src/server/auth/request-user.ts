@@ -1,7 +1,7 @@
 import { decode } from 'next-auth/jwt';
 import { env } from '@/env';
 import type { Database } from '@/server/db/client';
-import { AppError } from '@/server/errors';
+import { isAppError } from '@/server/errors';
 import { getMetrics } from '@/server/observability/metrics';
 import { findActiveSessionUser } from '@/server/sessions/auth-sessions';
 import { verifyAccessToken } from './access-tokens';
@@ -16,7 +16,7 @@ export async function resolveRequestUser(options: { db: Database; headers: Heade
   const bearer = /^Bearer\s+(\S+)$/i.exec(options.headers.get('authorization') ?? '')?.[1];
   if (bearer) {
     const claims = await verifyAccessToken(bearer).catch((error: unknown) => {
-      if (error instanceof AppError) {
+      if (isAppError(error)) {
         getMetrics().authFailures.inc({ reason: 'invalid_token' });
         return null;
       }

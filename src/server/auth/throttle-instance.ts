@@ -1,13 +1,11 @@
 import { env } from '@/env';
 import { AppError } from '@/server/errors';
-import { createThrottle, ThrottledError, type Throttle } from './throttle';
-
-const globalForThrottle = globalThis as unknown as { auraThrottle?: Throttle };
+import { processSingleton } from '@/server/registry';
+import { createThrottle, isThrottledError, type Throttle } from './throttle';
 
 /** The app's throttle: Redis when REDIS_URL is set (shared by every instance), else in memory. */
 export function getThrottle(): Throttle {
-  globalForThrottle.auraThrottle ??= createThrottle({ redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, windowMs: env.RATE_LIMIT_WINDOW, maxPerIp: env.RATE_LIMIT_MAX });
-  return globalForThrottle.auraThrottle;
+  return processSingleton('auth.throttle', () => createThrottle({ redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, windowMs: env.RATE_LIMIT_WINDOW, maxPerIp: env.RATE_LIMIT_MAX }));
 }
 
 /** Runs a throttle check, turning a refusal into a 429 with its Retry-After. */
@@ -15,7 +13,8 @@ export async function throttled<T>(check: Promise<T>): Promise<T> {
   try {
     return await check;
   } catch (error) {
-    if (!(error instanceof ThrottledError)) throw error;
+    // A brand, not `instanceof`: the throttle may come from another chunk's copy of its class.
+    if (!isThrottledError(error)) throw error;
     const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
     const message =
       error.reason === 'lockout'

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { AppError } from '@/server/errors';
+import { AppError, brandError } from '@/server/errors';
 import { getLogger } from '@/server/logger';
 
 /** `signup_taken`: a sign-up refused because its email has an account, which is what enumeration looks like. */
@@ -40,6 +40,8 @@ export interface Throttle {
   close(): Promise<void>;
 }
 
+const throttledBrand = brandError<ThrottledError>('ThrottledError');
+
 /** A 429. `retryAfterMs` is always > 0; the caller sends it as `Retry-After` in whole seconds, rounded up. */
 export class ThrottledError extends AppError {
   constructor(
@@ -48,8 +50,12 @@ export class ThrottledError extends AppError {
   ) {
     super('TOO_MANY_REQUESTS', reason === 'lockout' ? 'Too many failed attempts. Try again later.' : 'Too many requests. Try again later.');
     this.name = 'ThrottledError';
+    throttledBrand.mark(this);
   }
 }
+
+/** Recognises a ThrottledError from any chunk's copy of this module (see `brandError`). */
+export const isThrottledError = throttledBrand.is;
 
 const DAY_MS = 24 * 60 * 60_000;
 // The account-wide limit sits far above the per-IP one: it only slows an attack spread over many IPs.

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { pathTextProblem } from '@/lib/schemas/files';
 import type { Executor } from '@/server/db/client';
 import { fileBlobs, projectFiles } from '@/server/db/schema';
-import { AppError } from '@/server/errors';
+import { isAppError } from '@/server/errors';
 import { isIgnored } from './ignore';
 import { assertFilePath } from './paths';
 import { blobOf, byPath, withProjectTree, type BlobRef, type DeletedFile, type FileLimits, type WriteResult } from './tree';
@@ -75,7 +75,7 @@ export async function applySandboxChanges(options: {
         if (written.changed) result.written.push(written);
       } catch (error) {
         // Raised by checks, not by failed SQL, so the transaction is still usable.
-        if (!(error instanceof AppError) || (error.code !== 'PAYLOAD_TOO_LARGE' && error.code !== 'CONFLICT')) throw error;
+        if (!isAppError(error) || (error.code !== 'PAYLOAD_TOO_LARGE' && error.code !== 'CONFLICT')) throw error;
         result.rejected.push({ path, reason: error.message });
       }
     }

@@ -1,10 +1,10 @@
 import type { AuditEventType } from '@/server/db/schema';
-import { AppError } from '@/server/errors';
+import { AppError, isAppError } from '@/server/errors';
 import { getMetrics } from './metrics';
 
 /** How an auth attempt that threw ended, as a metric label. */
 export function authOutcomeOf(error: unknown): string {
-  if (!(error instanceof AppError)) return 'error';
+  if (!isAppError(error)) return 'error';
   const outcomes: Partial<Record<AppError['code'], string>> = { UNAUTHORIZED: 'failure', TOO_MANY_REQUESTS: 'throttled', CONFLICT: 'conflict', BAD_REQUEST: 'invalid' };
   return outcomes[error.code] ?? 'error';
 }

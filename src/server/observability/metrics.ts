@@ -1,8 +1,10 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { processSingleton } from '@/server/registry';
 
 /**
- * Every metric Aura exports at /api/metrics, in one registry. It lives on `globalThis` so that
- * Next's dev server, which re-evaluates modules on hot reload, does not register them twice.
+ * Every metric Aura exports at /api/metrics, in one registry. It is a process singleton so that
+ * every chunk counts into it, and Next's dev server, which re-evaluates modules on hot reload,
+ * does not register them twice.
  */
 function createMetrics() {
   const registry = new Registry();
@@ -43,9 +45,6 @@ function createMetrics() {
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
-const holder = globalThis as typeof globalThis & { __auraMetrics?: Metrics };
-
 export function getMetrics(): Metrics {
-  holder.__auraMetrics ??= createMetrics();
-  return holder.__auraMetrics;
+  return processSingleton('observability.metrics', createMetrics);
 }

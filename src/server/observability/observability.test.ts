@@ -84,9 +84,11 @@ describe('GET /api/metrics', () => {
     }
   });
 
-  it('keeps one registry across module reloads (Next dev hot reload)', () => {
-    expect(getMetrics()).toBe(getMetrics());
-    expect((globalThis as { __auraMetrics?: unknown }).__auraMetrics).toBe(getMetrics());
+  it('keeps one registry across module reloads (Next dev hot reload, and each chunk of a build)', async () => {
+    vi.resetModules();
+    const reloaded = await import('./metrics');
+    expect(reloaded.getMetrics).not.toBe(getMetrics);
+    expect(reloaded.getMetrics()).toBe(getMetrics());
   });
 });
 

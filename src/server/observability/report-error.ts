@@ -1,9 +1,11 @@
 import { getLogger } from '@/server/logger';
+import { processSingleton } from '@/server/registry';
 import { getMetrics } from './metrics';
 import { currentRequestId } from './request-scope';
 import { captureInSentry } from './sentry';
 
-const reported = new WeakSet<object>();
+// Process-wide, so an error reported by one chunk's middleware is not reported again by another's handler.
+const reportedErrors = () => processSingleton('observability.reported-errors', () => new WeakSet<object>());
 
 /**
  * The one place an unexpected server error goes: the log (with its cause, which the client never
@@ -12,6 +14,7 @@ const reported = new WeakSet<object>();
  */
 export function reportServerError(error: unknown, context: { surface: 'trpc' | 'rest' | 'job' | 'background'; path?: string; message?: string }): void {
   if (typeof error === 'object' && error !== null) {
+    const reported = reportedErrors();
     if (reported.has(error)) return;
     reported.add(error);
   }
@@ -23,5 +26,5 @@ export function reportServerError(error: unknown, context: { surface: 'trpc' | '
 
 /** True once `reportServerError` has seen this error. */
 export function wasReported(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && reported.has(error);
+  return typeof error === 'object' && error !== null && reportedErrors().has(error);
 }

@@ -1,11 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { processSingleton } from '@/server/registry';
 
 interface RequestScope {
   requestId: string;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
+// One store per process: a route's chunk sets the scope, the logger (a process singleton, maybe
+// built by another chunk) reads it.
+const storage = processSingleton('observability.request-scope', () => new AsyncLocalStorage<RequestScope>());
 
 /**
  * Runs `fn` with a request id that every log line written inside it carries (the logger's mixin

@@ -3,11 +3,10 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { createRequestContext } from '@/server/api/context';
 import { retryAfterSeconds } from '@/server/api/http';
 import { createCaller } from '@/server/api/root';
-import { describeError } from '@/server/api/trpc';
+import { asTRPCError, describeError } from '@/server/api/trpc';
 import type { Throttle } from '@/server/auth/throttle';
 import type { Database } from '@/server/db/client';
 import type { SandboxProvider } from '@/server/sandbox/types';
-import { AppError } from '@/server/errors';
 import { DEFAULT_BODY_LIMIT, readLimitedBody } from '@/server/http/body-limit';
 import { reportServerError } from '@/server/observability/report-error';
 import { requestIdFrom, withRequestScope } from '@/server/observability/request-scope';
@@ -41,8 +40,7 @@ export function procedureRoute<T>(
       const result = await call(createCaller(ctx), body, params);
       return Response.json(result, { status: options.status ?? 200, headers: resHeaders });
     } catch (cause) {
-      const error =
-        cause instanceof TRPCError ? cause : cause instanceof AppError ? new TRPCError({ code: cause.code, message: cause.message, cause }) : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause });
+      const error = asTRPCError(cause);
       if (error.code === 'INTERNAL_SERVER_ERROR') reportServerError(error.cause ?? error, { surface: 'rest', path: new URL(req.url).pathname, message: 'request failed' });
       const wait = retryAfterSeconds(error);
       if (wait) resHeaders.set('retry-after', String(wait));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { env } from '@/env';
+import { processSingleton } from '@/server/registry';
 import { E2BSandboxProvider } from './e2b/provider';
 import { LocalSandboxProvider } from './local/provider';
 import type { SandboxProvider } from './types';
@@ -16,13 +17,11 @@ export function createSandboxProvider(options: { e2bApiKey?: string; dataDir: st
   return new LocalSandboxProvider({ dataDir: options.dataDir });
 }
 
-let provider: SandboxProvider | undefined;
-
 /**
- * The app's provider, chosen once from the environment (E2B_API_KEY, AURA_DATA_DIR). Nothing
- * is registered on import: the app calls `shutdown()` on it when it stops.
+ * The app's provider, chosen once per process from the environment (E2B_API_KEY, AURA_DATA_DIR).
+ * One per process, not per chunk: a second copy would hold its own sandbox handles and idle
+ * timers. Nothing is registered on import: the app calls `shutdown()` on it when it stops.
  */
 export function getSandboxProvider(): SandboxProvider {
-  provider ??= createSandboxProvider({ e2bApiKey: env.E2B_API_KEY, dataDir: path.resolve(process.cwd(), env.AURA_DATA_DIR) });
-  return provider;
+  return processSingleton('sandbox.provider', () => createSandboxProvider({ e2bApiKey: env.E2B_API_KEY, dataDir: path.resolve(process.cwd(), env.AURA_DATA_DIR) }));
 }

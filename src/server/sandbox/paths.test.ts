@@ -2,14 +2,14 @@ import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '@/server/errors';
+import { AppError, isAppError } from '@/server/errors';
 import { assertInsideWorkspace, resolveProjectPath } from './paths';
 
 function refusal(run: () => unknown): AppError {
   try {
     run();
   } catch (error) {
-    if (error instanceof AppError) return error;
+    if (isAppError(error)) return error;
     throw error;
   }
   throw new Error('expected a refusal');

@@ -1,6 +1,6 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { AppError, type AppErrorCode } from '@/server/errors';
+import { AppError, isAppError, type AppErrorCode } from '@/server/errors';
 import type { EventBus } from '@/server/events';
 import type { MessageSigner } from '@/server/events/signing';
 import { eventStream } from '@/server/events/stream';
@@ -154,7 +154,7 @@ export class TerminalCluster {
       void handle(request).then(
         (result): Reply => ({ ok: true, result: result ?? null }),
         (error: unknown): Reply =>
-          error instanceof AppError ? { ok: false, code: error.code, message: error.message } : { ok: false, code: 'SERVICE_UNAVAILABLE', message: 'The terminal could not be reached.' },
+          isAppError(error) ? { ok: false, code: error.code, message: error.message } : { ok: false, code: 'SERVICE_UNAVAILABLE', message: 'The terminal could not be reached.' },
       )
         .then((answer) => this.bus.publish(reply, answer))
         .catch((error) => getLogger().warn({ err: error }, 'terminals: could not answer a request'));

@@ -6,6 +6,7 @@ import { getLogger } from '@/server/logger';
 import { getDb } from '@/server/db';
 import { getBusSigner, getEventBus } from '@/server/events';
 import { getOwnedProject } from '@/server/projects/owned-project';
+import { processSingleton } from '@/server/registry';
 import type { Sandbox } from '@/server/sandbox/types';
 import { createTerminalCluster, type Replay, type TerminalCluster, type TerminalRequest, type TerminalScope } from './cluster';
 import { Scrollback } from './scrollback';
@@ -262,13 +263,14 @@ function tail(terminal: Terminal, maxChars: number): { title: string; text: stri
   return { title: terminal.info.title, text: text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').slice(-maxChars) };
 }
 
-const globalForTerminals = globalThis as unknown as { auraTerminals?: TerminalManager };
-
-/** The app's terminals; spread over the instances when REDIS_URL is set. */
+/** The app's terminals (one manager per process); spread over the instances when REDIS_URL is set. */
 export function getTerminalManager(): TerminalManager {
-  globalForTerminals.auraTerminals ??= new TerminalManager(
-    env.REDIS_URL ? createTerminalCluster({ bus: getEventBus(), redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, signer: getBusSigner() }) : undefined,
-    { authorize: (scope) => getOwnedProject({ db: getDb(), ...scope }).then(() => true, () => false) },
+  return processSingleton(
+    'terminals.manager',
+    () =>
+      new TerminalManager(
+        env.REDIS_URL ? createTerminalCluster({ bus: getEventBus(), redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, signer: getBusSigner() }) : undefined,
+        { authorize: (scope) => getOwnedProject({ db: getDb(), ...scope }).then(() => true, () => false) },
+      ),
   );
-  return globalForTerminals.auraTerminals;
 }

@@ -5,7 +5,7 @@ import { checkPasswordRules, hashPassword } from '@/server/auth/password';
 import type { ClientInfo } from '@/server/auth/types';
 import type { Database } from '@/server/db/client';
 import { users } from '@/server/db/schema';
-import { AppError } from '@/server/errors';
+import { AppError, isAppError } from '@/server/errors';
 import { toPublicUser } from './public-user';
 
 const UNIQUE_VIOLATION = '23505';
@@ -17,7 +17,7 @@ const UNIQUE_VIOLATION = '23505';
 export const EMAIL_UNAVAILABLE = "We couldn't create an account with these details. If you already have an account, sign in instead.";
 
 export function isEmailUnavailable(error: unknown): boolean {
-  return error instanceof AppError && error.code === 'CONFLICT' && error.message === EMAIL_UNAVAILABLE;
+  return isAppError(error) && error.code === 'CONFLICT' && error.message === EMAIL_UNAVAILABLE;
 }
 
 /**

@@ -1,19 +1,24 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/server/db/client';
 import { projects, type ProjectRow } from '@/server/db/schema';
+import { AppError } from '@/server/errors';
 import { snapshot } from '@/server/files/sync';
 import { domainLogger } from '@/server/logger';
 import { sandboxFailed } from '@/server/observability/events';
+import { processSingleton } from '@/server/registry';
 import type { Sandbox, SandboxProvider } from '@/server/sandbox/types';
 import { refreshSandboxFromStore } from './refresh-sandbox';
 
 /** How long a sandbox lives without keep-alive before the provider may stop it. */
 export const SANDBOX_IDLE_TIMEOUT_MS = 10 * 60_000;
 
-// Two requests for the same project on this instance share one provisioning.
-const inFlight = new Map<string, Promise<EnsuredSandbox>>();
-// Sandboxes this process has checked against the store since it started.
-const refreshed = new Set<string>();
+const state = () =>
+  processSingleton('workspace.ensure-sandbox', () => ({
+    // Two requests for the same project on this instance (the setup worker's included) share one provisioning.
+    inFlight: new Map<string, Promise<EnsuredSandbox>>(),
+    // Sandboxes this process has checked against the store since it started.
+    refreshed: new Set<string>(),
+  }));
 
 export interface EnsuredSandbox {
   sandbox: Sandbox;
@@ -26,6 +31,7 @@ export interface EnsuredSandbox {
  * durable file store. Sandboxes expire and die; the stored files are what counts.
  */
 export function ensureProjectSandbox(options: { db: Database; provider: SandboxProvider; project: ProjectRow }): Promise<EnsuredSandbox> {
+  const { inFlight } = state();
   const key = options.project.id;
   let pending = inFlight.get(key);
   if (!pending) {
@@ -36,6 +42,7 @@ export function ensureProjectSandbox(options: { db: Database; provider: SandboxP
 }
 
 async function provision({ db, provider, project }: { db: Database; provider: SandboxProvider; project: ProjectRow }): Promise<EnsuredSandbox> {
+  const { refreshed } = state();
   if (project.sandboxId) {
     const live = await provider.connect(project.sandboxId);
     if (live && (await live.isRunning())) {
@@ -62,7 +69,7 @@ async function provision({ db, provider, project }: { db: Database; provider: Sa
     if (!claimed) {
       await sandbox.kill();
       const [current] = await db.select().from(projects).where(eq(projects.id, project.id));
-      if (!current) throw new Error('project deleted while its sandbox was being built');
+      if (!current) throw new AppError('NOT_FOUND', 'This project was deleted while its sandbox was being prepared.');
       return provision({ db, provider, project: current });
     }
     project.sandboxId = sandbox.id;

@@ -1,4 +1,4 @@
-import { AppError } from '@/server/errors';
+import { AppError, isAppError } from '@/server/errors';
 
 /**
  * Maps a failed model call (after the client's retries) to what a user can act on. The agent
@@ -6,7 +6,7 @@ import { AppError } from '@/server/errors';
  * Aborts are not failures: callers check `signal.aborted` before mapping.
  */
 export function modelErrorOf(error: unknown): AppError {
-  if (error instanceof AppError) return error;
+  if (isAppError(error)) return error;
   const status = (error as { status?: unknown } | null)?.status;
   const cause = { cause: error };
   if (status === 429) {

@@ -16,6 +16,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 
 import { env } from '@/env';
 import { AppError } from '@/server/errors';
+import { processSingleton } from '@/server/registry';
 import { buildChatModel } from './chat-model';
 import { configuredModels, type ModelEnv } from './config';
 
@@ -70,13 +71,8 @@ export function createModelRegistry(modelEnv: ModelEnv, options: { maxRetries?: 
   };
 }
 
-let registry: ModelRegistry | undefined;
-
 // Built on first use: env is validated then, never at import (a build reads no env).
-function appRegistry(): ModelRegistry {
-  registry ??= createModelRegistry(env);
-  return registry;
-}
+const appRegistry = (): ModelRegistry => processSingleton('agent.models', () => createModelRegistry(env));
 
 export function listModels(): ModelInfo[] {
   return appRegistry().listModels();

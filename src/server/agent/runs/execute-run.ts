@@ -5,8 +5,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AgentEvent, AgentToolCall } from '@/lib/schemas/agent';
 import type { Database } from '@/server/db/client';
 import { agentThreads, type AgentThreadRow, type ProjectRow } from '@/server/db/schema';
-import { AppError } from '@/server/errors';
+import { isAppError } from '@/server/errors';
 import { getLogger } from '@/server/logger';
+import { reportServerError } from '@/server/observability/report-error';
 import type { SandboxProvider } from '@/server/sandbox/types';
 import { RunEventWriter } from '../events/writer';
 import { buildAgentGraph } from '../graph';
@@ -113,8 +114,7 @@ async function executeRun(request: RunRequest, runId: string, signal: AbortSigna
       await setState(db, thread.id, { state: 'idle' });
       final = { type: 'done', reason: 'cancelled' };
     } else {
-      const message = error instanceof AppError ? error.message : `The model call failed: ${error instanceof Error ? error.message : String(error)}`;
-      getLogger().warn({ err: error, threadId: thread.id }, 'agent run failed');
+      const message = failureMessage(error, thread.id);
       await setState(db, thread.id, { state: 'error', lastError: message });
       final = { type: 'error', message };
     }
@@ -141,6 +141,20 @@ async function fileChanged(request: RunRequest, writer: RunEventWriter, change: 
     afterVersion: change.after?.version ?? null,
     diff: unifiedDiff(change.path, change.before?.content ?? null, change.after?.content ?? null),
   });
+}
+
+/**
+ * What the panel and `lastError` say about a failed run. A domain error says what to do (model
+ * errors are mapped where the model is called, see graph.ts); anything else is our fault: the user
+ * gets a generic line, the log and Sentry get the cause, which may hold paths, SQL or URLs.
+ */
+function failureMessage(error: unknown, threadId: string): string {
+  if (isAppError(error)) {
+    getLogger().warn({ err: error, threadId, code: error.code }, 'agent run failed');
+    return error.message;
+  }
+  reportServerError(error, { surface: 'job', path: 'agent-run', message: `agent run failed (thread ${threadId})` });
+  return 'The agent stopped because of an error on our side. It has been logged; try again.';
 }
 
 function setState(db: Database, threadId: string, change: Partial<Pick<AgentThreadRow, 'state' | 'pendingApproval' | 'lastError'>>) {

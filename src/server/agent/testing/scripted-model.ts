@@ -13,6 +13,8 @@ export interface ScriptedReply {
   tokenDelayMs?: number;
   /** Throw this message instead of answering (a provider error). */
   error?: string;
+  /** The error's HTTP status, as the provider SDKs set `error.status` (none: a dropped connection). */
+  status?: number;
 }
 
 export type ScriptStep = ScriptedReply | ((messages: BaseMessage[]) => ScriptedReply);
@@ -69,7 +71,7 @@ export class ScriptedChatModel extends BaseChatModel {
     const step = this.state.steps.shift();
     if (!step) return { text: '(the script has no more replies)' };
     const reply = typeof step === 'function' ? step(messages) : step;
-    if (reply.error) throw new Error(reply.error);
+    if (reply.error) throw Object.assign(new Error(reply.error), reply.status ? { status: reply.status } : {});
     return reply;
   }
 

@@ -1,9 +1,20 @@
+import { brandError } from '@/server/errors';
+
 export interface EditHunk {
   search: string;
   replace: string;
 }
 
-export class HunkError extends Error {}
+const hunkErrorBrand = brandError<HunkError>('HunkError');
+
+export class HunkError extends Error {
+  constructor(message: string) {
+    super(message);
+    hunkErrorBrand.mark(this);
+  }
+}
+
+export const isHunkError = hunkErrorBrand.is;
 
 /**
  * Applies exact search/replace hunks in order. A hunk whose `search` text is not found exactly

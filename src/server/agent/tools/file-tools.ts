@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { AGENT_POLICIES } from '../agent-types';
 import { readFile, statFile } from '@/server/files/read-file';
 import { listProjectFiles, saveProjectFile } from '@/server/workspace/project-files';
-import { applyHunks, HunkError } from './edit-hunks';
-import { defineTool, ToolError, type ToolContext } from './types';
+import { applyHunks, isHunkError } from './edit-hunks';
+import { defineTool, isToolError, ToolError, type ToolContext } from './types';
 
 const MAX_READ_CHARS = 100_000;
 const MAX_LIST = 500;
@@ -67,7 +67,7 @@ export const writeFileTool = defineTool({
   schema: z.object({ path: z.string(), content: z.string() }),
   async run({ path, content }, context) {
     assertMayWrite(context, path);
-    const before = await currentText(context, path).catch((error: unknown) => (error instanceof ToolError ? null : Promise.reject(error)));
+    const before = await currentText(context, path).catch((error: unknown) => (isToolError(error) ? null : Promise.reject(error)));
     const result = await save(context, path, content, before);
     return `${before ? 'Wrote' : 'Created'} ${result.path} (version ${result.version}).`;
   },
@@ -89,7 +89,7 @@ export const editFileTool = defineTool({
     try {
       next = applyHunks(before.content, edits);
     } catch (error) {
-      if (error instanceof HunkError) throw new ToolError(`No change made to "${path}". ${error.message}`);
+      if (isHunkError(error)) throw new ToolError(`No change made to "${path}". ${error.message}`);
       throw error;
     }
     const result = await save(context, path, next, before);

@@ -1,12 +1,12 @@
 import { tool as langchainTool, type StructuredToolInterface } from '@langchain/core/tools';
 import type { AgentToolCall, AgentType } from '@/lib/schemas/agent';
-import { AppError } from '@/server/errors';
+import { isAppError } from '@/server/errors';
 import { getLogger } from '@/server/logger';
 import { mayUseTool, toolsFor } from '../agent-types';
 import { runCommandTool } from './command-tool';
 import { editFileTool, listFilesTool, readFileTool, writeFileTool } from './file-tools';
 import { searchTool } from './search-tool';
-import { ToolError, type AgentTool, type ToolContext } from './types';
+import { isToolError, type AgentTool, type ToolContext } from './types';
 
 export const AGENT_TOOLS: Record<string, AgentTool> = Object.fromEntries(
   [listFilesTool, readFileTool, searchTool, writeFileTool, editFileTool, runCommandTool].map((tool) => [tool.name, tool]),
@@ -43,7 +43,7 @@ export async function executeToolCall(call: AgentToolCall, context: ToolContext)
     return { ok: true, output: await tool.run(parsed.data, context) };
   } catch (error) {
     if (context.signal.aborted) throw error;
-    if (error instanceof ToolError || error instanceof AppError) return { ok: false, output: `Error: ${error.message}` };
+    if (isToolError(error) || isAppError(error)) return { ok: false, output: `Error: ${error.message}` };
     getLogger().warn({ err: error, tool: call.name, projectId: context.project.id }, 'agent tool failed');
     return { ok: false, output: `Error: ${call.name} failed unexpectedly.` };
   }

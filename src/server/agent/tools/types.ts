@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AgentToolName, AgentType } from '@/lib/schemas/agent';
 import type { Database } from '@/server/db/client';
 import type { ProjectRow } from '@/server/db/schema';
+import { brandError } from '@/server/errors';
 import type { SandboxProvider } from '@/server/sandbox/types';
 
 export interface FileChangeRecord {
@@ -23,8 +24,17 @@ export interface ToolContext {
   onFileChanged(change: FileChangeRecord): Promise<void>;
 }
 
+const toolErrorBrand = brandError<ToolError>('ToolError');
+
 /** A failure the model should read and react to (bad path, hunk mismatch, not permitted…). */
-export class ToolError extends Error {}
+export class ToolError extends Error {
+  constructor(message: string) {
+    super(message);
+    toolErrorBrand.mark(this);
+  }
+}
+
+export const isToolError = toolErrorBrand.is;
 
 export interface AgentTool<Schema extends z.ZodObject = z.ZodObject> {
   name: AgentToolName;

@@ -3,7 +3,7 @@ import type { CreateProjectInput } from '@/lib/schemas/projects';
 import { overallStatus, type SetupStatus } from '@/lib/schemas/setup';
 import type { Database } from '@/server/db/client';
 import { projects, type ProjectRow } from '@/server/db/schema';
-import { AppError } from '@/server/errors';
+import { AppError, isAppError } from '@/server/errors';
 import { enqueue } from '@/server/jobs/queue';
 import { projectEvents } from '@/server/observability/events';
 import { createProject } from '../create-project';
@@ -19,7 +19,7 @@ export async function createProjectWithSetup(options: { db: Database; ownerId: s
       return created;
     })
     .catch((error: unknown) => {
-      projectEvents.createFailed(error, error instanceof AppError ? error.code.toLowerCase() : 'error');
+      projectEvents.createFailed(error, isAppError(error) ? error.code.toLowerCase() : 'error');
       throw error;
     });
   await enqueue(options.db, SETUP_QUEUE, { projectId: project.id }, { singletonKey: project.id });

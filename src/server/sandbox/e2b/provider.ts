@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_OUTPUT_BYTES } from '../output';
 import type { SandboxCreateOptions, SandboxProvider } from '../types';
 import { sdkClient, type E2BClient } from './client';
-import { mapErrors, NotFoundError } from './errors';
+import { mapErrors, NotFoundError, toAppError } from './errors';
 import { E2B_WORKDIR } from './files';
 import { E2BSandbox } from './sandbox';
 
@@ -52,7 +52,7 @@ export class E2BSandboxProvider implements SandboxProvider {
     } catch (error) {
       // NotFoundError covers SandboxNotFoundError: killed, expired, or never existed.
       if (error instanceof NotFoundError) return null;
-      throw error;
+      throw toAppError(error);
     }
   }
 

@@ -2,7 +2,7 @@ import { constants, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { lstat, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '@/server/errors';
+import { AppError, isAppError } from '@/server/errors';
 import { assertInsideWorkspace, resolveProjectPath } from '../paths';
 import type { EntryInfo, EntryType, FileEvent, SandboxFiles } from '../types';
 import { openDir, removeEntry, splitReal, withParent, type DirRef } from './safe-fs';
@@ -158,7 +158,7 @@ async function guard<T>(userPath: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (isAppError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const shown = `"${userPath || '.'}"`;
     const mapped: Record<string, () => AppError> = {

@@ -1,5 +1,6 @@
 import { AppError } from '@/server/errors';
 import { getLogger } from '@/server/logger';
+import { processSingleton } from '@/server/registry';
 import type { Sandbox } from '../types';
 import { createCgroup, type SandboxCgroup } from './cgroup';
 import { LocalCommands } from './commands';
@@ -10,7 +11,8 @@ import { listeningPorts, processTree } from './ports';
 import { LocalPty } from './pty';
 import { ProcessTable, type LocalRuntime } from './runtime';
 
-let warnedAboutCgroups = false;
+// The missing-cgroups warning is logged once per process.
+const cgroupWarning = () => processSingleton('sandbox.local.cgroup-warning', () => ({ logged: false }));
 
 export interface LocalSandboxInit {
   id: string;
@@ -118,8 +120,9 @@ export class LocalSandbox implements Sandbox {
   private async createCgroup(): Promise<SandboxCgroup | null> {
     if (!this.init.useCgroups) return null;
     const cgroup = await createCgroup(this.id, this.init.limits);
-    if ((!cgroup?.enforces.processes || !cgroup.enforces.memory) && !warnedAboutCgroups) {
-      warnedAboutCgroups = true;
+    const warning = cgroupWarning();
+    if ((!cgroup?.enforces.processes || !cgroup.enforces.memory) && !warning.logged) {
+      warning.logged = true;
       getLogger().warn(
         { sandboxId: this.id, enforces: cgroup?.enforces ?? { processes: false, memory: false } },
         'cgroups are not available for every limit here; sandbox process and memory limits are partly unenforced',
