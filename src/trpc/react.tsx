@@ -1,10 +1,11 @@
 'use client';
 
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchStreamLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
+import { FILE_CONTENT_PROCEDURES } from '@/lib/schemas/files';
 import type { AppRouter } from '@/server/api/root';
 import { makeQueryClient } from './query-client';
 
@@ -21,6 +22,8 @@ function getQueryClient() {
 }
 
 const url = '/api/trpc';
+const headers = { 'x-trpc-source': 'react' };
+const carriesFileContent = new Set<string>(FILE_CONTENT_PROCEDURES);
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
@@ -30,7 +33,14 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         splitLink({
           condition: (op) => op.type === 'subscription',
           true: httpSubscriptionLink({ url, transformer: superjson }),
-          false: httpBatchStreamLink({ url, transformer: superjson, headers: { 'x-trpc-source': 'react' } }),
+          // Not httpBatchStreamLink: it aborts its fetch as soon as it has read the last result,
+          // so every call (each `processes.ports` poll too) ended as a failed, aborted request.
+          false: splitLink({
+            // Up to 16 MiB each: two in one batch would pass the per-request limit (body-limit.ts).
+            condition: (op) => carriesFileContent.has(op.path),
+            true: httpLink({ url, transformer: superjson, headers }),
+            false: httpBatchLink({ url, transformer: superjson, headers, maxURLLength: 4_000 }),
+          }),
         }),
       ],
     }),

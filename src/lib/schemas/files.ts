@@ -20,6 +20,9 @@ const encoding = z.enum(['utf8', 'base64']).default('utf8');
 /** The version the client last saw; null when it expects to create the file. */
 const expectedVersion = z.number().int().min(1).nullable().optional();
 
+/** The procedures that carry file content, and so get the larger body allowance (see body-limit.ts). */
+export const FILE_CONTENT_PROCEDURES = ['files.write', 'files.create', 'files.upload'] as const;
+
 /** 10 MiB of file content, as base64 at most. */
 const MAX_CONTENT_CHARS = Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4;
 
