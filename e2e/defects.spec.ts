@@ -107,6 +107,7 @@ test('signing out from 127.0.0.1 stays on 127.0.0.1', async ({ page, baseURL }) 
 });
 
 test('the workspace has a favicon, and its polls complete instead of being aborted', async ({ page }) => {
+  test.setTimeout(240_000);
   const failed: string[] = [];
   const polls: string[] = [];
   page.on('requestfailed', (request) => {
@@ -132,7 +133,7 @@ test('the workspace has a favicon, and its polls complete instead of being abort
   expect(response.headers()['content-type']).toContain('image/svg+xml');
 
   // The preview polls the sandbox's ports every 3 s once the workspace's session is open.
-  await expect.poll(() => polls.length, { timeout: 45_000 }).toBeGreaterThanOrEqual(3);
+  await expect.poll(() => polls.length, { timeout: 150_000 }).toBeGreaterThanOrEqual(3);
   expect(failed).toEqual([]);
   expect(errors).toEqual([]);
 });

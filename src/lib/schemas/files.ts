@@ -30,7 +30,7 @@ export const fileTreeInput = z.object({ projectId, path: path.default('') });
 export const filePathInput = z.object({ projectId, path });
 export const writeFileInput = z.object({ projectId, path, content: z.string().max(MAX_CONTENT_CHARS, 'The file is larger than 10 MiB.'), encoding, expectedVersion });
 export type WriteFileInput = z.infer<typeof writeFileInput>;
-export const createFileInput = z.object({ projectId, path, content: z.string().max(MAX_CONTENT_CHARS).default(''), encoding });
+export const createFileInput = z.object({ projectId, path, content: z.string().max(MAX_CONTENT_CHARS, 'The file is larger than 10 MiB.').default(''), encoding });
 export const renameFileInput = z.object({ projectId, from: path, to: path, expectedVersion: z.number().int().min(1).optional() });
 export const deleteFileInput = z.object({ projectId, path, expectedVersion: z.number().int().min(1).optional() });
 /** A dependency or build entry read from the sandbox (`files.ignored`): shown dimmed, never stored. */

@@ -1,7 +1,7 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { secureCookies, sessionCookieName } from './cookies';
-import { publicOrigin } from './public-origin';
+import { onPublicOrigin, publicOrigin } from './public-origin';
 
 // Next builds request URLs on the host it was started with (`localhost` without --hostname).
 const NEXT_URL = 'http://localhost:3000/api/auth/signout';
@@ -21,11 +21,14 @@ describe('the origin Auth.js works on', () => {
     expect(publicOrigin(new Headers({ host: 'bad host/x' }), NEXT_URL, trusted)).toBe('http://localhost:3000');
   });
 
-  it('keeps the body and path of the request it moves', async () => {
-    const { onPublicOrigin } = await import('./public-origin');
-    const moved = onPublicOrigin(new NextRequest(`${NEXT_URL}?a=1`, { method: 'POST', body: 'csrfToken=x', headers: { host: '127.0.0.1:3000', 'x-forwarded-proto': 'http' } }));
-    // The test environment does not set AUTH_TRUST_HOST: Next's URL stays.
-    expect(moved.url).toBe(`${NEXT_URL}?a=1`);
+  it('keeps the method, headers, body and path of the request it moves, and its 127.0.0.1 host', async () => {
+    // NextRequest turns 127.0.0.1 into localhost; the moved request must not.
+    const incoming = new NextRequest('http://127.0.0.1:3000/api/auth/signout?a=1', { method: 'POST', body: 'csrfToken=x', headers: { host: '127.0.0.1:3000', 'x-forwarded-proto': 'http', 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(incoming.url).toBe('http://localhost:3000/api/auth/signout?a=1');
+    const moved = onPublicOrigin(incoming, trusted);
+    expect(moved.url).toBe('http://127.0.0.1:3000/api/auth/signout?a=1');
+    expect(moved.method).toBe('POST');
+    expect(moved.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
     expect(await moved.text()).toBe('csrfToken=x');
   });
 });

@@ -1,4 +1,3 @@
-import { NextRequest } from 'next/server';
 import { env } from '@/env';
 
 /**
@@ -19,9 +18,14 @@ export function publicOrigin(headers: Headers, fallback: string, config = { auth
   }
 }
 
-/** The same request on the browser's origin, for Auth.js's redirects and cookie choice. */
-export function onPublicOrigin(req: NextRequest): NextRequest {
-  const origin = publicOrigin(req.headers, req.url);
-  if (origin === req.nextUrl.origin) return req;
-  return new NextRequest(new URL(`${req.nextUrl.pathname}${req.nextUrl.search}`, origin), req);
+/**
+ * The same request on the browser's origin, for Auth.js's redirects and cookie choice. A plain
+ * Request, not a NextRequest: NextRequest rewrites any 127.x host to `localhost`, which sent a
+ * sign-out from http://127.0.0.1 to http://localhost (another origin, without the session's cookies).
+ */
+export function onPublicOrigin(req: Request, config?: Parameters<typeof publicOrigin>[2]): Request {
+  const url = new URL(req.url);
+  const target = new URL(`${url.pathname}${url.search}`, publicOrigin(req.headers, req.url, config));
+  const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : req.body;
+  return new Request(target, { method: req.method, headers: req.headers, body, signal: req.signal, ...(body ? { duplex: 'half' } : {}) } as RequestInit);
 }

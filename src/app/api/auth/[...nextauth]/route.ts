@@ -11,7 +11,9 @@ export const dynamic = 'force-dynamic';
  * chooses secure cookies from the request's URL, which Next builds on the host it was started with.
  */
 function scoped(handler: (req: NextRequest) => Promise<Response>) {
-  return (req: NextRequest) => withRequestScope(requestIdFrom(req.headers), () => handler(onPublicOrigin(req)));
+  // Auth.js reads only the standard Request API (no nextUrl, no cookies()) unless AUTH_URL is set,
+  // and then it builds its own NextRequest from AUTH_URL.
+  return (req: NextRequest) => withRequestScope(requestIdFrom(req.headers), () => handler(onPublicOrigin(req) as NextRequest));
 }
 
 export const GET = scoped(handlers.GET);
