@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readProcessEnv, type RawEnv } from '@/env';
 import { setupInstallCommand } from '@/lib/catalog';
 import { createInnerContext } from '@/server/api/context';
 import { createCaller } from '@/server/api/root';
@@ -87,8 +88,7 @@ describe('npm as the setup runs it', () => {
       const started = Date.now();
       const child = spawn('sh', ['-c', setupInstallCommand('npm')], {
         cwd: folder,
-        // eslint-disable-next-line no-restricted-properties -- npm needs PATH and HOME; this test is not the app.
-        env: { PATH: process.env.PATH, HOME: folder, npm_config_registry: `http://127.0.0.1:${(registry.address() as { port: number }).port}/`, npm_config_cache: path.join(folder, '.npm'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+        env: { PATH: readProcessEnv().PATH, HOME: folder, npm_config_registry: `http://127.0.0.1:${(registry.address() as { port: number }).port}/`, npm_config_cache: path.join(folder, '.npm'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } as RawEnv as NodeJS.ProcessEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const collect = (chunk: Buffer) => lines.push({ at: Date.now() - started, text: chunk.toString() });
