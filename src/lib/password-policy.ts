@@ -58,37 +58,26 @@ export interface PasswordStrength {
 
 const STRENGTH_LABELS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
 
-// The dictionaries are ~1.5 MB of JS, so they load on first use rather than with the sign-up page.
-let zxcvbn: Promise<ZxcvbnFactory> | undefined;
+/**
+ * The lowest zxcvbn score a new password may have. The meter calls score 0 "Very weak", and the
+ * server refuses exactly that (`checkPasswordRules`), so the two never disagree.
+ */
+export const MIN_PASSWORD_SCORE = 1;
 
-function loadZxcvbn(): Promise<ZxcvbnFactory> {
-  zxcvbn ??= Promise.all([
-    import('@zxcvbn-ts/core'),
-    import('@zxcvbn-ts/language-common'),
-    import('@zxcvbn-ts/language-en'),
-  ]).then(
-    ([core, common, en]) =>
-      new core.ZxcvbnFactory({
-        translations: en.translations,
-        graphs: common.adjacencyGraphs,
-        dictionary: { ...common.dictionary, ...en.dictionary },
-      }),
-    (error: unknown) => {
-      // A chunk that failed to download (flaky network) should be retried on the next keystroke.
-      zxcvbn = undefined;
-      throw error;
-    },
-  );
-  return zxcvbn;
+type ZxcvbnModules = [typeof import('@zxcvbn-ts/core'), typeof import('@zxcvbn-ts/language-common'), typeof import('@zxcvbn-ts/language-en')];
+
+/** One zxcvbn configuration for the meter (browser) and the policy (server). */
+export function createZxcvbn([core, common, en]: ZxcvbnModules): ZxcvbnFactory {
+  return new core.ZxcvbnFactory({
+    translations: en.translations,
+    graphs: common.adjacencyGraphs,
+    dictionary: { ...common.dictionary, ...en.dictionary },
+  });
 }
 
-/**
- * Estimates how guessable a password is, for the strength meter. Advisory only: the rules that
- * block a password are `passwordSchema` and the server's `checkPasswordRules`.
- * `userInputs` are the user's identifiers (see `passwordContextWords`); passwords built from them score low.
- */
-export async function estimatePasswordStrength(password: string, userInputs: string[] = []): Promise<PasswordStrength> {
-  const result = (await loadZxcvbn()).check(password, userInputs);
+/** How guessable a password is, with the meter's label and zxcvbn's advice. */
+export function strengthOf(zxcvbn: ZxcvbnFactory, password: string, userInputs: string[] = []): PasswordStrength {
+  const result = zxcvbn.check(password, userInputs);
   const suggestions = [...result.feedback.suggestions];
   if (characterCount(password) < PASSWORD_RECOMMENDED_LENGTH) {
     suggestions.unshift(
@@ -101,4 +90,25 @@ export async function estimatePasswordStrength(password: string, userInputs: str
     warning: result.feedback.warning || undefined,
     suggestions,
   };
+}
+
+// The dictionaries are ~1.5 MB of JS, so the browser loads them on first use rather than with the sign-up page.
+let zxcvbn: Promise<ZxcvbnFactory> | undefined;
+
+function loadZxcvbn(): Promise<ZxcvbnFactory> {
+  zxcvbn ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]).then(createZxcvbn, (error: unknown) => {
+    // A chunk that failed to download (flaky network) should be retried on the next keystroke.
+    zxcvbn = undefined;
+    throw error;
+  });
+  return zxcvbn;
+}
+
+/**
+ * Estimates how guessable a password is, for the strength meter. `userInputs` are the user's
+ * identifiers (see `passwordContextWords`); passwords built from them score low. The server applies
+ * the same estimate (MIN_PASSWORD_SCORE) along with its blocklist.
+ */
+export async function estimatePasswordStrength(password: string, userInputs: string[] = []): Promise<PasswordStrength> {
+  return strengthOf(await loadZxcvbn(), password, userInputs);
 }

@@ -6,11 +6,12 @@ const PORT = /--port (\d+)\s*$/;
 /**
  * A provider whose sandboxes fake the slow, online parts of a project setup: the template's
  * install becomes `sleep` (long enough to kill a server during it) and its dev server a tiny HTTP
- * server on the port it was asked for. Everything else is the real sandbox.
+ * server on the port it was asked for (`installScript` replaces the install's script). Everything
+ * else is the real sandbox.
  */
-export function withFakeInstall(inner: SandboxProvider, installMs: number): SandboxProvider {
+export function withFakeInstall(inner: SandboxProvider, installMs: number, options: { installScript?: string } = {}): SandboxProvider {
   const rewrite = (cmd: string) => {
-    if (INSTALL.test(cmd)) return `echo fake install; sleep ${installMs / 1000} && mkdir -p node_modules && echo installed`;
+    if (INSTALL.test(cmd)) return options.installScript ?? `echo fake install; sleep ${installMs / 1000} && mkdir -p node_modules && echo installed`;
     const port = PORT.exec(cmd)?.[1];
     return port ? `exec node -e "require('http').createServer((q, s) => s.end('fake dev server')).listen(${port})"` : cmd;
   };

@@ -1,11 +1,11 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { estimatePasswordStrength, PASSWORD_RECOMMENDED_LENGTH, type PasswordStrength as Strength } from '@/lib/password-policy';
+import { estimatePasswordStrength, MIN_PASSWORD_SCORE, PASSWORD_RECOMMENDED_LENGTH, type PasswordStrength as Strength } from '@/lib/password-policy';
 
 const COLORS = ['bg-red-500', 'bg-orange-500', 'bg-amber-500', 'bg-emerald-500', 'bg-emerald-600'] as const;
 
-/** Live feedback while typing a new password; the server's rules still decide. */
+/** Live feedback while typing a new password; the server refuses what it calls "Very weak" (MIN_PASSWORD_SCORE). */
 export function PasswordStrength({ password, userInputs }: { password: string; userInputs: string[] }) {
   const [strength, setStrength] = useState<Strength | null>(null);
   const inputsKey = userInputs.join('\n');
@@ -35,7 +35,8 @@ export function PasswordStrength({ password, userInputs }: { password: string; u
       <p className="text-xs text-muted" data-testid="password-strength">
         {shown ? (
           <>
-            <span className="font-medium text-fg">{shown.label}.</span> {shown.warning ?? shown.suggestions[0] ?? ''}
+            <span className="font-medium text-fg">{shown.label}.</span> {shown.score < MIN_PASSWORD_SCORE ? 'This password will be refused. ' : ''}
+            {shown.warning ?? shown.suggestions[0] ?? ''}
           </>
         ) : (
           `Use ${PASSWORD_RECOMMENDED_LENGTH} or more characters; a few unrelated words work well.`

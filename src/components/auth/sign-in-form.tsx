@@ -8,11 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field, FormMessage } from '@/components/ui/field';
 import { loginInput } from '@/lib/schemas/auth';
 import { validate, type FieldErrors } from '@/lib/form-errors';
-
-const MESSAGES: Record<string, string> = {
-  invalid_credentials: 'Email or password is incorrect.',
-  rate_limited: 'Too many attempts. Wait a few minutes, then try again.',
-};
+import { signInErrorMessage } from './sign-in-error';
 
 const PROVIDER_LABELS = { github: 'GitHub', discord: 'Discord' } as const;
 
@@ -33,7 +29,7 @@ export function SignInForm({ providers, notice, error }: { providers: ('github' 
     const result = await signIn('credentials', { ...data, redirect: false });
     setPending(false);
     if (result?.error) {
-      setFormError(MESSAGES[result.code ?? ''] ?? MESSAGES.invalid_credentials);
+      setFormError(signInErrorMessage(result));
       return;
     }
     router.push('/projects');

@@ -9,11 +9,14 @@ import { Button } from '@/components/ui/button';
 import { Field, FormMessage } from '@/components/ui/field';
 import { passwordContextWords } from '@/lib/password-policy';
 import { signupInput, USERNAME_RULES } from '@/lib/schemas/auth';
-import { serverFieldErrors, validate, type FieldErrors } from '@/lib/form-errors';
+import { revalidateField, serverFieldErrors, validate, type FieldErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 import { PasswordStrength } from './password-strength';
 
 const EMPTY = { email: '', username: '', firstName: '', lastName: '', password: '' };
+
+/** The form's values as the procedure takes them: empty optional names are left out. */
+const toInput = (values: typeof EMPTY) => ({ ...values, firstName: values.firstName || undefined, lastName: values.lastName || undefined });
 
 export function SignUpForm() {
   const trpc = useTRPC();
@@ -23,16 +26,16 @@ export function SignUpForm() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
 
-  const set = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value }));
+  const set = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) => {
+    const next = { ...values, [key]: event.target.value };
+    setValues(next);
+    setErrors((current) => revalidateField(signupInput, toInput(next), key, current));
+  };
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setFormError(undefined);
-    const { data, errors: invalid } = validate(signupInput, {
-      ...values,
-      firstName: values.firstName || undefined,
-      lastName: values.lastName || undefined,
-    });
+    const { data, errors: invalid } = validate(signupInput, toInput(values));
     setErrors(invalid);
     if (!data) return;
     try {

@@ -3,7 +3,7 @@
  * validation, REST) and the browser (the new-project wizard). No Node imports here.
  */
 export { frameworkCatalog, getFramework } from './frameworks';
-export { getPackageManager, installCommand, packageManagerCatalog, runScriptCommand } from './package-managers';
+export { getPackageManager, installCommand, packageManagerCatalog, runScriptCommand, setupInstallCommand } from './package-managers';
 export type { Availability, FrameworkInfo, NpmPackage, PackageManager, PackageManagerInfo, TemplateKind, UiLibraryInfo } from './types';
 export { UI_LIBRARY_IDS, uiLibrarySchema, type UiLibraryId } from './ui-library-ids';
 export {

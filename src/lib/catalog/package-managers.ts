@@ -30,6 +30,15 @@ export function installCommand(id: PackageManager): string {
   return `${MANAGERS[id].command} install`;
 }
 
+/**
+ * The install the setup pipeline runs, whose output streams to the setup log. Without a terminal npm
+ * prints nothing until it is done (80 s of silence on a cold cache), so it is asked to log each
+ * registry fetch as it happens; the other managers report progress on their own.
+ */
+export function setupInstallCommand(id: PackageManager): string {
+  return id === 'npm' ? `${installCommand(id)} --loglevel=http` : installCommand(id);
+}
+
 /** `npm run dev`, `npx --yes bun@… run dev`, …; host and port live in the project's own config. */
 export function runScriptCommand(id: PackageManager, script: string): string {
   return `${MANAGERS[id].command} run ${script}`;

@@ -41,6 +41,9 @@ const encoding = z.enum(['utf8', 'base64']).default('utf8');
 /** The version the client last saw; null when it expects to create the file. */
 const expectedVersion = z.number().int().min(1).nullable().optional();
 
+/** The procedures that carry file content, and so get the larger body allowance (see body-limit.ts). */
+export const FILE_CONTENT_PROCEDURES = ['files.write', 'files.create', 'files.upload'] as const;
+
 /** 10 MiB of file content, as base64 at most. */
 const MAX_CONTENT_CHARS = Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4;
 
@@ -48,7 +51,7 @@ export const fileTreeInput = z.object({ projectId, path: path.default('') });
 export const filePathInput = z.object({ projectId, path });
 export const writeFileInput = z.object({ projectId, path, content: z.string().max(MAX_CONTENT_CHARS, 'The file is larger than 10 MiB.'), encoding, expectedVersion });
 export type WriteFileInput = z.infer<typeof writeFileInput>;
-export const createFileInput = z.object({ projectId, path, content: z.string().max(MAX_CONTENT_CHARS).default(''), encoding });
+export const createFileInput = z.object({ projectId, path, content: z.string().max(MAX_CONTENT_CHARS, 'The file is larger than 10 MiB.').default(''), encoding });
 export const renameFileInput = z.object({ projectId, from: path, to: path, expectedVersion: z.number().int().min(1).optional() });
 export const deleteFileInput = z.object({ projectId, path, expectedVersion: z.number().int().min(1).optional() });
 /** A dependency or build entry read from the sandbox (`files.ignored`): shown dimmed, never stored. */

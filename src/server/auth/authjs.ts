@@ -10,7 +10,6 @@ import { getDb } from '@/server/db';
 import { isAppError } from '@/server/errors';
 import { createAuthSession, endSession, findActiveSessionUser, type SignInMethod } from '@/server/sessions/auth-sessions';
 import { authenticate } from './authenticate';
-import { secureCookies } from './cookies';
 import { signInWithOAuth, type OAuthProvider } from './oauth';
 import { clientInfoFromHeaders, resolveRequestUser } from './request-user';
 import { getThrottle } from './throttle-instance';
@@ -43,7 +42,8 @@ function config(): NextAuthConfig {
   return {
     secret: env.AUTH_SECRET,
     trustHost: env.AUTH_TRUST_HOST || undefined,
-    useSecureCookies: secureCookies(),
+    // Without AUTH_URL, Auth.js decides per request from the URL's scheme (see cookies.ts and the route's publicOrigin).
+    useSecureCookies: env.AUTH_URL ? env.AUTH_URL.startsWith('https:') : undefined,
     // Credentials need the JWT strategy; the token only carries the session id, checked on every request.
     session: { strategy: 'jwt', maxAge: Math.floor(env.REFRESH_TOKEN_EXPIRY / 1000) },
     pages: { signIn: '/sign-in', error: '/sign-in' },

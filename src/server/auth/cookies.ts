@@ -1,16 +1,19 @@
 import { env } from '@/env';
 
 /**
- * Secure cookies (Secure flag plus the `__Secure-` / `__Host-` prefixes) whenever the app is served
- * over HTTPS: AUTH_URL says so, or, without it, production is assumed to be behind HTTPS.
+ * Secure cookies (the Secure flag plus the `__Secure-` / `__Host-` prefixes) exactly when the
+ * browser talks HTTPS: AUTH_URL says so, or else this request came over HTTPS. A browser drops a
+ * Secure cookie sent over plain HTTP to anything but localhost, so insisting on them there made
+ * sign-in on a LAN address fail on a missing CSRF cookie.
  */
-export function secureCookies(): boolean {
-  return env.AUTH_URL ? env.AUTH_URL.startsWith('https:') : env.NODE_ENV === 'production';
+export function secureCookies(headers: Headers, authUrl = env.AUTH_URL): boolean {
+  if (authUrl) return authUrl.startsWith('https:');
+  return headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
 /** Auth.js's session cookie name, which is also the salt of its encrypted token. */
-export function sessionCookieName(): string {
-  return `${secureCookies() ? '__Secure-' : ''}authjs.session-token`;
+export function sessionCookieName(secure: boolean): string {
+  return `${secure ? '__Secure-' : ''}authjs.session-token`;
 }
 
 /** Reads a cookie from a Cookie header, joining Auth.js's chunks (`name.0`, `name.1`, ...) when split. */

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as argon2 from 'argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { describe, expect, it } from 'vitest';
+import { estimatePasswordStrength, MIN_PASSWORD_SCORE, passwordContextWords } from '@/lib/password-policy';
 import { checkPasswordRules, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password';
 
 const PASSPHRASE = 'marble-sunrise-tractor-velvet';
@@ -119,6 +120,22 @@ describe('checkPasswordRules', () => {
   it("rejects the user's email, its local part or the username, whatever their case", () => {
     for (const password of ['ada.lovelace@example.com', 'Ada.Lovelace', 'COUNTESS1815']) {
       expect(checkPasswordRules(password, user).map((p) => p.code)).toEqual(['contains_identity']);
+    }
+  });
+
+  it('refuses what the strength meter calls "Very weak", with the meter’s own advice', async () => {
+    for (const password of ['password1password1', 'abcdefghijkl', 'aaaaaaaaaaaa']) {
+      expect((await estimatePasswordStrength(password, passwordContextWords(user))).label, password).toBe('Very weak');
+      const problems = checkPasswordRules(password, user);
+      expect(problems.map((p) => p.code), password).toEqual(['too_weak']);
+      expect(problems[0]!.message).toMatch(/^This password is very weak\. .+ A few unrelated words work well\.$/);
+    }
+  });
+
+  it('accepts whatever the meter rates above "Very weak"', async () => {
+    for (const password of ['qwertyuiopasdf', 'Summer2024!', 'correcthorse']) {
+      expect((await estimatePasswordStrength(password, passwordContextWords(user))).score, password).toBeGreaterThanOrEqual(MIN_PASSWORD_SCORE);
+      expect(checkPasswordRules(password, user), password).toEqual([]);
     }
   });
 

@@ -1,7 +1,9 @@
 import 'server-only';
 import * as argon2 from 'argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
-import { passwordContextWords, passwordSchema, type PasswordContext } from '@/lib/password-policy';
+import * as zxcvbnCore from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import * as zxcvbnEn from '@zxcvbn-ts/language-en';
+import { createZxcvbn, MIN_PASSWORD_SCORE, passwordContextWords, passwordSchema, strengthOf, type PasswordContext } from '@/lib/password-policy';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane). Raising these makes `needsRehash` upgrade
 // each account's hash at its next login. argon2 hashes on libuv's thread pool, not the event loop,
@@ -59,7 +61,7 @@ export function needsRehash(hash: string): boolean {
 }
 
 export interface PasswordProblem {
-  code: 'too_short' | 'too_long' | 'common' | 'contains_identity';
+  code: 'too_short' | 'too_long' | 'common' | 'contains_identity' | 'too_weak';
   message: string;
 }
 
@@ -69,13 +71,14 @@ const BLOCKLIST_SIZE = 20_000;
 let commonPasswords: Set<string> | undefined;
 
 function isCommon(password: string): boolean {
-  commonPasswords ??= new Set(dictionary['passwords-common'].slice(0, BLOCKLIST_SIZE));
+  commonPasswords ??= new Set(zxcvbnCommon.dictionary['passwords-common'].slice(0, BLOCKLIST_SIZE));
   return commonPasswords.has(password);
 }
 
 /**
  * The rules a new password must pass at sign-up and password change: the length rule, then not a
- * commonly used password and not the user's own email, username or name. [] when it is acceptable.
+ * commonly used password, not the user's own email, username or name, and not what the strength
+ * meter calls "Very weak" (same zxcvbn estimate, same user inputs). [] when it is acceptable.
  */
 export function checkPasswordRules(password: string, context: PasswordContext): PasswordProblem[] {
   const length = passwordSchema.safeParse(password);
@@ -98,5 +101,14 @@ export function checkPasswordRules(password: string, context: PasswordContext): 
       message: 'Your password cannot be your email address, username or name.',
     });
   }
+  if (problems.length === 0) {
+    const strength = strengthOf((zxcvbn ??= createZxcvbn([zxcvbnCore, zxcvbnCommon, zxcvbnEn])), password, passwordContextWords(context));
+    if (strength.score < MIN_PASSWORD_SCORE) {
+      problems.push({ code: 'too_weak', message: `This password is very weak.${strength.warning ? ` ${strength.warning}` : ''} A few unrelated words work well.` });
+    }
+  }
   return problems;
 }
+
+// Built on first use: the dictionaries take a moment to index.
+let zxcvbn: ReturnType<typeof createZxcvbn> | undefined;

@@ -5,7 +5,7 @@ import { isAppError } from '@/server/errors';
 import { getMetrics } from '@/server/observability/metrics';
 import { findActiveSessionUser } from '@/server/sessions/auth-sessions';
 import { verifyAccessToken } from './access-tokens';
-import { readCookie, sessionCookieName } from './cookies';
+import { readCookie, secureCookies, sessionCookieName } from './cookies';
 import type { AuthUser, ClientInfo } from './types';
 
 /**
@@ -31,7 +31,7 @@ export async function resolveRequestUser(options: { db: Database; headers: Heade
     return { ...user, sessionId: claims.sessionId, via: 'bearer' };
   }
 
-  const name = sessionCookieName();
+  const name = sessionCookieName(secureCookies(options.headers));
   const cookie = readCookie(options.headers.get('cookie'), name);
   if (!cookie) return null;
   const token = await decode({ token: cookie, secret: env.AUTH_SECRET, salt: name }).catch(() => null);

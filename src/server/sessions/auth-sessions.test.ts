@@ -142,7 +142,7 @@ describe('active sessions', () => {
 describe('browser sessions (Auth.js cookie)', () => {
   async function cookieFor(userId: string) {
     const session = await createAuthSession({ db, userId, method: 'password', client: { ip: null, userAgent: null }, kind: 'browser', lifetimeMs: 60_000 });
-    const name = sessionCookieName();
+    const name = sessionCookieName(false);
     const value = await encode({ token: { sub: userId, sid: session.id }, secret: env.AUTH_SECRET, salt: name });
     return `${name}=${value}`;
   }

@@ -54,7 +54,8 @@ describe('project workspace (local sandbox)', () => {
     const created = await api().files.create({ projectId: project.id, path: 'src/App.tsx', content: 'export const a = 1;\n' });
     expect(created.version).toBe(1);
     const session = await api().sessions.create({ projectId: project.id, type: 'editor' });
-    expect(session.connectionDetails).toMatchObject({ provider: 'local', workdir: '/home/user/project' });
+    // Where commands in the sandbox run: /home/user/project inside bubblewrap, the folder itself without it.
+    expect(session.connectionDetails).toMatchObject({ provider: 'local', workdir: (await run(project.id, 'pwd')).trim() });
 
     const saved = await api().files.write({ projectId: project.id, path: 'src/App.tsx', content: 'export const a = 2;\n', expectedVersion: 1 });
     expect(saved.version).toBe(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentEvent } from '@/lib/schemas/agent';
-import { applyEvent, type Turn } from './timeline';
+import { applyEvent, toolState, type Turn } from './timeline';
 
 const fold = (events: AgentEvent[]) => events.reduce<Turn[]>(applyEvent, []);
 const writeCall = { id: 'c1', name: 'write_file', args: { path: 'notes/hello.md', content: 'Hi' } };
@@ -51,5 +51,30 @@ describe('the agent timeline', () => {
       { type: 'reverted', turnId: 't2' },
     ]);
     expect(turns.map((turn) => turn.turnId)).toEqual(['t1']);
+  });
+
+  it('stops a rejected call spinning: its card says rejected, and an approved one keeps running until its result', () => {
+    const runCall = { id: 'c2', name: 'run_command', args: { command: 'rm -rf dist' } };
+    const asked: AgentEvent[] = [
+      { type: 'run_started', runId: 'r1', turnId: 't1' },
+      { type: 'tool_call', call: writeCall },
+      { type: 'tool_call', call: runCall },
+      { type: 'approval_required', calls: [writeCall, runCall] },
+      { type: 'done', reason: 'awaiting_approval' },
+    ];
+    const tools = (turns: Turn[]) => turns[0]!.items.filter((item) => item.kind === 'tool');
+    expect(tools(fold(asked)).map((item) => toolState(item.result))).toEqual(['running…', 'running…']);
+
+    const rejected = fold([...asked, { type: 'approval_resolved', approved: false, reason: 'not now' }, { type: 'run_started', runId: 'r2', turnId: 't1' }, { type: 'token', text: 'OK.' }, { type: 'done', reason: 'completed' }]);
+    expect(tools(rejected).map((item) => item.result)).toEqual([
+      { ok: false, output: 'Rejected: not now', ended: 'rejected' },
+      { ok: false, output: 'Rejected: not now', ended: 'rejected' },
+    ]);
+    expect(tools(rejected).map((item) => toolState(item.result))).toEqual(['rejected', 'rejected']);
+
+    const approved = fold([...asked, { type: 'approval_resolved', approved: true }, { type: 'run_started', runId: 'r2', turnId: 't1' }]);
+    expect(tools(approved).map((item) => toolState(item.result))).toEqual(['running…', 'running…']);
+    const finished = fold([...asked, { type: 'approval_resolved', approved: true }, { type: 'run_started', runId: 'r2', turnId: 't1' }, { type: 'tool_result', callId: 'c1', name: 'write_file', ok: true, output: 'Created' }, { type: 'done', reason: 'cancelled' }]);
+    expect(tools(finished).map((item) => toolState(item.result))).toEqual(['done', 'stopped']);
   });
 });

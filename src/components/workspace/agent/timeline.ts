@@ -2,9 +2,12 @@ import type { AgentEvent, AgentToolCall } from '@/lib/schemas/agent';
 
 type FileChange = Extract<AgentEvent, { type: 'file_changed' }>;
 
+/** How a tool call ended: its own result, or `rejected` by the user, or `stopped` with its run (cancel, error). */
+export type ToolResult = { ok: boolean; output: string; ended?: 'rejected' | 'stopped' };
+
 export type TimelineItem =
   | { kind: 'text'; text: string }
-  | { kind: 'tool'; call: AgentToolCall; result: { ok: boolean; output: string } | null; changes: FileChange[] }
+  | { kind: 'tool'; call: AgentToolCall; result: ToolResult | null; changes: FileChange[] }
   | { kind: 'change'; change: FileChange }
   | { kind: 'approval'; calls: AgentToolCall[]; resolved: { approved: boolean; reason?: string } | null };
 
@@ -58,19 +61,37 @@ function applyToTurn(turn: Turn, event: AgentEvent): Turn {
       return { ...turn, items: [...items, { kind: 'approval', calls: event.calls, resolved: null }] };
     case 'approval_resolved': {
       const index = items.findLastIndex((item) => item.kind === 'approval' && item.resolved === null);
-      return { ...turn, items: items.map((item, i) => (i === index && item.kind === 'approval' ? { ...item, resolved: { approved: event.approved, reason: event.reason } } : item)) };
+      const approval = items[index];
+      const resolved = items.map((item, i) => (i === index && item.kind === 'approval' ? { ...item, resolved: { approved: event.approved, reason: event.reason } } : item));
+      if (event.approved || approval?.kind !== 'approval') return { ...turn, items: resolved };
+      // A rejected call never runs, so no tool_result will come for it.
+      const rejected = new Set(approval.calls.map((call) => call.id));
+      const output = event.reason ? `Rejected: ${event.reason}` : 'Rejected.';
+      return { ...turn, items: endPendingCalls(resolved, (call) => rejected.has(call.id), { ok: false, output, ended: 'rejected' }) };
     }
     case 'usage': {
       const before = turn.usage ?? { inputTokens: 0, outputTokens: 0, costUsd: 0 };
       return { ...turn, usage: { inputTokens: before.inputTokens + event.inputTokens, outputTokens: before.outputTokens + event.outputTokens, costUsd: before.costUsd + event.costUsd } };
     }
     case 'done':
+      // Paused for approval, the calls are still to come; cancelled, they never will.
+      if (event.reason === 'cancelled') return { ...turn, status: event.reason, items: endPendingCalls(items, () => true, { ok: false, output: '', ended: 'stopped' }) };
       return { ...turn, status: event.reason };
     case 'error':
-      return { ...turn, status: 'error', error: event.message };
+      return { ...turn, status: 'error', error: event.message, items: endPendingCalls(items, () => true, { ok: false, output: '', ended: 'stopped' }) };
     default:
       return turn;
   }
+}
+
+/** A tool card's status word: `running…` only while a result can still come. */
+export function toolState(result: ToolResult | null): 'running…' | 'done' | 'failed' | 'rejected' | 'stopped' {
+  if (result === null) return 'running…';
+  return result.ended ?? (result.ok ? 'done' : 'failed');
+}
+
+function endPendingCalls(items: TimelineItem[], which: (call: AgentToolCall) => boolean, result: ToolResult): TimelineItem[] {
+  return items.map((item) => (item.kind === 'tool' && item.result === null && which(item.call) ? { ...item, result } : item));
 }
 
 function replace(turns: Turn[], target: Turn, next: Turn): Turn[] {

@@ -1,5 +1,6 @@
 import type { AgentEvent, AgentToolCall } from '@/lib/schemas/agent';
 import { DiffView } from './diff-view';
+import { toolState, type ToolResult } from './timeline';
 
 type FileChange = Extract<AgentEvent, { type: 'file_changed' }>;
 
@@ -11,9 +12,9 @@ export function callTarget(call: AgentToolCall): string {
 }
 
 /** A tool call: its name and target, the diffs it made, and its output once it returns. */
-export function ToolCard({ call, result, changes }: { call: AgentToolCall; result: { ok: boolean; output: string } | null; changes: FileChange[] }) {
+export function ToolCard({ call, result, changes }: { call: AgentToolCall; result: ToolResult | null; changes: FileChange[] }) {
   const target = callTarget(call);
-  const state = result === null ? 'running…' : result.ok ? 'done' : 'failed';
+  const state = toolState(result);
   return (
     <article aria-label={`Tool ${call.name}${target ? ` ${target}` : ''}`} className="rounded-lg border border-border bg-surface-raised text-xs">
       <header className="flex items-center gap-2 px-2.5 py-1.5">
@@ -21,12 +22,12 @@ export function ToolCard({ call, result, changes }: { call: AgentToolCall; resul
         <span className="min-w-0 flex-1 truncate font-mono text-muted" title={target}>
           {target}
         </span>
-        <span className={result && !result.ok ? 'text-red-600 dark:text-red-400' : 'text-muted'}>{state}</span>
+        <span className={result && !result.ok && !result.ended ? 'text-red-600 dark:text-red-400' : 'text-muted'}>{state}</span>
       </header>
       {changes.map((change, index) => (
         <ChangeDetails key={index} change={change} />
       ))}
-      {result && (call.name === 'run_command' || !result.ok) ? (
+      {result && !result.ended && (call.name === 'run_command' || !result.ok) ? (
         <details open={call.name === 'run_command' || !result.ok} className="border-t border-border px-2.5 py-1.5">
           <summary className="cursor-pointer text-muted">{call.name === 'run_command' ? 'Command output' : 'Error'}</summary>
           <pre className="mt-1.5 max-h-60 overflow-auto rounded-md bg-surface-sunken p-2 font-mono text-[12px] whitespace-pre-wrap">{result.output || '(no output)'}</pre>

@@ -42,7 +42,9 @@ export function useTerminals(projectId: string, ready: boolean, sandboxUp: boole
           {
             onSuccess: (terminal) => {
               if (options.focus) setFocusId(terminal.id);
-              if (options.command) void client.terminals.write.mutate({ projectId, terminalId: terminal.id, data: `${options.command}\r` });
+              // A shell that died at once (the sandbox refused it) refuses the command too; its view
+              // already says the process exited, so the refusal must not surface as an uncaught error.
+              if (options.command) void client.terminals.write.mutate({ projectId, terminalId: terminal.id, data: `${options.command}\r` }).catch(() => undefined);
               resolve(terminal.id);
             },
             onError: () => resolve(null),

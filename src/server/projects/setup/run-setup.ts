@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { setupInstallCommand } from '@/lib/catalog';
 import { SETUP_STEPS, type SetupStep } from '@/lib/schemas/setup';
 import type { Database } from '@/server/db/client';
 import { projects, type ProjectRow } from '@/server/db/schema';
@@ -7,6 +8,7 @@ import type { Sandbox, SandboxProvider } from '@/server/sandbox/types';
 import { devServerCommand, projectTemplate } from '@/server/workspace/dev-server';
 import { ensureProjectSandbox, SANDBOX_IDLE_TIMEOUT_MS } from '@/server/workspace/ensure-sandbox';
 import { saveProjectFile } from '@/server/workspace/project-files';
+import { reconcileSandbox } from '@/server/workspace/sync-back';
 import { appendLog, listSteps, updateStep } from './steps-store';
 
 export const SETUP_QUEUE = 'project-setup';
@@ -38,13 +40,16 @@ const RUNNERS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
     ctx.log(`Wrote ${files.length} files.\n`);
   },
   async install(ctx) {
-    const { installCommand } = template(ctx.project);
+    const installCommand = setupInstallCommand(ctx.project.configuration.packageManager);
     ctx.log(`$ ${installCommand}\n`);
     const sandbox = await ctx.sandbox();
     // An install may outlast the idle timeout; the sandbox must not stop under it.
     await sandbox.setTimeout(INSTALL_TIMEOUT_MS + SANDBOX_IDLE_TIMEOUT_MS);
     const result = await sandbox.commands.run(installCommand, { timeoutMs: INSTALL_TIMEOUT_MS, onStdout: ctx.log, onStderr: ctx.log });
     if (result.exitCode !== 0) throw new Error(result.exitCode === 124 ? 'Installing dependencies timed out.' : `Installing dependencies failed (exit code ${result.exitCode}). See the log above.`);
+    // The lock file (and anything else the install wrote outside node_modules) is source: nobody
+    // watches the sandbox during setup, so it is stored now, or it would exist only in this sandbox.
+    await reconcileSandbox({ db: ctx.db, sandbox, projectId: ctx.project.id, userId: ctx.project.ownerId });
   },
   async start_dev_server(ctx) {
     const sandbox = await ctx.sandbox();

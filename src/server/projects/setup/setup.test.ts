@@ -70,6 +70,8 @@ describe('project setup pipeline', () => {
 
     const ready = await settle(created.project.id, 240_000);
     expect(ready).toMatchObject({ status: 'ready', setupStatus: 'completed' });
+    // npm's lock file is source: stored when the install ends, so the tree and a rebuilt sandbox have it.
+    expect(JSON.parse((await api.files.read({ projectId: created.project.id, path: 'package-lock.json' })).content)).toMatchObject({ lockfileVersion: 3 });
     // Its own port, not Vite's default: local sandboxes share the host's network.
     const [port] = await api.processes.ports({ projectId: created.project.id });
     expect(port?.port).toBeGreaterThanOrEqual(4100);

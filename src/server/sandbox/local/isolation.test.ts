@@ -7,6 +7,9 @@ import { eventually } from '../contract';
 import { LocalSandboxProvider } from './provider';
 import type { LocalSandbox } from './sandbox';
 
+// The subject of these three tests is bubblewrap's isolation; everything else here runs without it.
+const NEEDS_BWRAP = 'needs bubblewrap (bwrap), which is missing or does not work on this host: apt-get install bubblewrap';
+
 describe('local sandbox isolation', () => {
   let dataDir: string;
   let provider: LocalSandboxProvider;
@@ -49,9 +52,9 @@ describe('local sandbox isolation', () => {
     }
   });
 
-  // Without bubblewrap commands run unisolated (the provider warns at startup); nothing to check.
+  // Without bubblewrap commands run unisolated (the provider warns at startup): nothing to check.
   it('hides everything outside the project from commands', async (context) => {
-    if (!isolated) context.skip('bubblewrap is not available here');
+    if (!isolated) context.skip(NEEDS_BWRAP);
     const secret = path.join(dataDir, 'secret.txt');
     await writeFile(secret, 'the server secret');
     const hidden = [secret, process.cwd(), path.join(process.cwd(), 'package.json'), '/work', dataDir, path.join(dataDir, 'sandboxes', sibling.id), '/root', '/etc/shadow', '/etc/ssl/private', '/etc/npmrc', '/etc/gitconfig', '/etc/machine-id'];
@@ -63,7 +66,7 @@ describe('local sandbox isolation', () => {
   });
 
   it('lets commands write only the project, HOME and /tmp', async (context) => {
-    if (!isolated) context.skip('bubblewrap is not available here');
+    if (!isolated) context.skip(NEEDS_BWRAP);
     const writable = await sandbox.commands.run('touch project-file ~/home-file /tmp/tmp-file && id -u && grep CapEff /proc/self/status');
     expect(writable.exitCode).toBe(0);
     expect(writable.stdout).toMatch(/^1000\nCapEff:\s+0+\n$/);
@@ -74,7 +77,7 @@ describe('local sandbox isolation', () => {
   });
 
   it('shows commands only their own processes', async (context) => {
-    if (!isolated) context.skip('bubblewrap is not available here');
+    if (!isolated) context.skip(NEEDS_BWRAP);
     const { stdout } = await sandbox.commands.run('ls /proc | grep -c "^[0-9]"');
     expect(Number(stdout.trim())).toBeLessThan(8);
   });
