@@ -42,4 +42,4 @@ export const uiLibraryInfoSchema = z.object({
   availability: z.discriminatedUnion('available', [z.object({ available: z.literal(true) }), z.object({ available: z.literal(false), reason: z.string() })]),
 });
 
-export const uiLibrariesInput = z.object({ framework: frameworkSchema.optional().meta({ example: 'vue' }) });
+export const uiLibrariesInput = z.object({ framework: frameworkSchema.optional() }).meta({ examples: [{ framework: 'vue' }] });

@@ -48,7 +48,7 @@ export const projectConfigurationSchema = z.object({
 });
 export type ProjectConfiguration = z.infer<typeof projectConfigurationSchema>;
 
-export const projectIdInput = z.object({ projectId: z.uuid('Not a project id.') });
+export const projectIdInput = z.object({ projectId: z.uuid('Not a project id.') }).meta({ examples: [{ projectId: '0b6f8a52-3c1e-4d5f-9a7b-2e4c6d8f0a1b' }] });
 
 export const createProjectInput = z
   .object({
@@ -71,10 +71,10 @@ export type UpdateProjectInput = z.infer<typeof updateProjectInput>;
 
 export const listProjectsInput = z.object({
   search: z.string().trim().max(64).optional(),
-  limit: z.number().int().min(1).max(100).default(20).meta({ example: 20 }),
+  limit: z.number().int().min(1).max(100).default(20),
   /** Opaque: the `nextCursor` of the previous page. */
   cursor: z.string().max(200).optional(),
-});
+}).meta({ examples: [{ search: 'app', limit: 20 }] });
 export type ListProjectsInput = z.infer<typeof listProjectsInput>;
 
 /** A project as its owner sees it (the seed's Project). */

@@ -32,7 +32,7 @@ export const createSessionInput = z.object({
 }).meta({ examples: [{ projectId: '0b6f8a52-3c1e-4d5f-9a7b-2e4c6d8f0a1b', type: 'editor' }] });
 export type CreateSessionInput = z.infer<typeof createSessionInput>;
 
-export const sessionIdInput = z.object({ sessionId: z.uuid('Not a session id.') });
+export const sessionIdInput = z.object({ sessionId: z.uuid('Not a session id.') }).meta({ examples: [{ sessionId: '5d2c9e1a-7b3f-4a6e-8c0d-1f2e3a4b5c6d' }] });
 
 const projectPath = z.string().min(1).max(1024);
 

@@ -35,9 +35,10 @@ export function describeError(error: TRPCError): { code: TRPCError['code']; mess
 
 /**
  * A procedure's metadata: `openapi` publishes it as a REST path in /api/openapi.json (served by
- * src/server/rest); `status` is that path's success status when it is not 200 (201 for creations).
+ * src/server/rest); `status` is that path's success status when it is not 200 (201 for creations);
+ * `errors` documents statuses beyond the usual 400/401/403/404/500 (409 taken, 429 throttled).
  */
-export type ProcedureMeta = OpenApiMeta<{ status?: 201 }>;
+export type ProcedureMeta = OpenApiMeta<{ status?: 201; errors?: (409 | 429)[] }>;
 
 const t = initTRPC.context<InnerContext>().meta<ProcedureMeta>().create({
   transformer: superjson,

@@ -6,7 +6,10 @@ import { sessionCookieName } from '@/server/auth/cookies';
 /** Where the REST paths live; the OpenAPI document's `servers[0]`. */
 export const REST_BASE_PATH = '/api';
 
-const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>;
+interface ProcedureDef {
+  _def: { meta?: ProcedureMeta; inputs: { meta?: () => { examples?: unknown[] } | undefined }[] };
+}
+const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
 
 /** A procedure's metadata by its path (`auth.signup`). */
 export function procedureMeta(path: string | undefined): ProcedureMeta | undefined {
@@ -46,6 +49,15 @@ const errorEnvelope = (code: string, message: string): SchemaObject => ({
   },
 });
 
+type OperationObject = NonNullable<NonNullable<OpenAPIObject['paths']>[string]['get']>;
+
+/** Statuses the library does not document on its own, as `components.responses`. */
+const EXTRA_ERRORS: Record<number, [code: string, description: string]> = {
+  404: ['NOT_FOUND', 'Not found, or not yours'],
+  409: ['CONFLICT', 'Already taken (the issues name the field)'],
+  429: ['TOO_MANY_REQUESTS', 'Too many requests: wait for Retry-After seconds'],
+};
+
 let cached: OpenAPIObject | undefined;
 
 /**
@@ -71,19 +83,38 @@ function build(): OpenAPIObject {
       cookie: { type: 'apiKey', in: 'cookie', name: sessionCookieName(), description: "The browser's Auth.js session. Writes with it must come from Aura's own origin." },
     },
   });
+  const schemas = (document.components!.schemas ??= {});
   for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const [method, operation] of Object.entries(item)) {
-      const meta = Object.values(procedures).find((procedure) => procedure._def.meta?.openapi?.path === path && procedure._def.meta.openapi.method.toLowerCase() === method)?._def.meta;
-      if (meta?.status && operation.responses?.['200']) {
-        const { 200: success, ...rest } = operation.responses;
+    for (const [method, operation] of Object.entries(item) as [string, OperationObject][]) {
+      const procedure = Object.values(procedures).find((candidate) => candidate._def.meta?.openapi?.path === path && candidate._def.meta.openapi.method.toLowerCase() === method);
+      const meta = procedure?._def.meta;
+      const responses = (operation.responses ??= {});
+      if (meta?.status && responses['200']) {
+        const { 200: success, ...rest } = responses;
         operation.responses = { [meta.status]: success, ...rest };
       }
+      // A path naming a resource answers 404 when it is not the caller's (or does not exist).
+      const statuses = [...(path.includes('{') ? [404] : []), ...(meta?.errors ?? [])];
+      for (const status of statuses) operation.responses[status] ??= { $ref: `#/components/responses/${status}` };
+      // The example a client can send as is (ids and tokens aside): from the input schemas' `examples`.
+      const example = Object.assign({}, ...(procedure?._def.inputs ?? []).map((input) => input.meta?.()?.examples?.[0] ?? {})) as Record<string, unknown>;
+      for (const parameter of (operation.parameters ?? []) as { name: string; example?: unknown }[]) {
+        if (parameter.name in example) parameter.example = example[parameter.name];
+      }
+      const body = (operation.requestBody as { content?: Record<string, { example?: unknown }> } | undefined)?.content?.['application/json'];
+      if (body) body.example = Object.fromEntries(Object.entries(example).filter(([key]) => !path.includes(`{${key}}`)));
     }
   }
-  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+  for (const [name, schema] of Object.entries(schemas)) {
     if (!name.startsWith('error.')) continue;
     const code = name.slice('error.'.length);
-    document.components!.schemas![name] = errorEnvelope(code, (schema as { example?: { message?: string } }).example?.message ?? code);
+    schemas[name] = errorEnvelope(code, (schema as { example?: { message?: string } }).example?.message ?? code);
   }
+  document.components!.responses = Object.fromEntries(
+    Object.entries(EXTRA_ERRORS).map(([status, [code, description]]) => {
+      schemas[`error.${code}`] ??= errorEnvelope(code, description);
+      return [status, { description, content: { 'application/json': { schema: { $ref: `#/components/schemas/error.${code}` } } } }];
+    }),
+  );
   return document;
 }

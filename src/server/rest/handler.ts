@@ -69,8 +69,8 @@ export function createRestHandler(deps: RestDeps): (req: Request) => Promise<Res
 }
 
 /**
- * The body, capped, as JSON: an empty body is `{}` (so `POST /api/auth/logout` needs none), a
- * malformed one a 400 rather than the library's PARSE_ERROR.
+ * The body, capped, read as JSON unless another type is named: an empty body is `{}` (so `POST
+ * /api/auth/logout` needs none), a malformed one a 400 rather than the library's PARSE_ERROR.
  */
 async function withJsonBody(req: Request): Promise<Request> {
   if (req.method === 'GET' || req.method === 'HEAD') return req;
@@ -80,18 +80,17 @@ async function withJsonBody(req: Request): Promise<Request> {
   });
   const text = new TextDecoder().decode(bytes);
   const type = req.headers.get('content-type');
-  if (text.trim() === '' || !type) {
-    const headers = new Headers(req.headers);
-    headers.set('content-type', 'application/json');
-    if (text.trim() !== '') throw new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json.' });
-    return new Request(req.url, { method: req.method, headers, body: '{}' });
-  }
-  if (type.startsWith('application/json')) {
+  // `fetch(url, { body: JSON.stringify(...) })` without a header sends text/plain: read it as JSON
+  // too. Any other declared type is the library's to refuse (415).
+  if (type && !/^(application\/json|text\/plain)\b/.test(type)) return new Request(req.url, { method: req.method, headers: req.headers, body: text });
+  if (text.trim() !== '') {
     try {
       JSON.parse(text);
     } catch {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' });
     }
   }
-  return new Request(req.url, { method: req.method, headers: req.headers, body: text });
+  const headers = new Headers(req.headers);
+  headers.set('content-type', 'application/json');
+  return new Request(req.url, { method: req.method, headers, body: text.trim() === '' ? '{}' : text });
 }

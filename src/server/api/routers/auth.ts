@@ -18,7 +18,7 @@ import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 /** Accounts and the seed's token API. Browsers sign in through Auth.js; `register` serves their sign-up form. */
 export const authRouter = createTRPCRouter({
   signup: publicProcedure
-    .meta({ openapi: { method: 'POST', path: '/auth/signup', tags: ['auth'], protect: false, summary: 'Create an account and sign in' }, status: 201 })
+    .meta({ openapi: { method: 'POST', path: '/auth/signup', tags: ['auth'], protect: false, summary: 'Create an account and sign in' }, status: 201, errors: [409, 429] })
     .input(signupInput)
     .output(tokenResponseSchema)
     .mutation(({ ctx, input }) => tokenApi.signup({ ...ctx, input })),
@@ -26,12 +26,12 @@ export const authRouter = createTRPCRouter({
     .input(signupInput)
     .mutation(async ({ ctx, input }) => ({ success: true as const, user: await tokenApi.register({ ...ctx, input }) })),
   login: publicProcedure
-    .meta({ openapi: { method: 'POST', path: '/auth/login', tags: ['auth'], protect: false, summary: 'Sign in: a 15-minute access token and a refresh token' } })
+    .meta({ openapi: { method: 'POST', path: '/auth/login', tags: ['auth'], protect: false, summary: 'Sign in: a 15-minute access token and a refresh token' }, errors: [429] })
     .input(loginInput)
     .output(tokenResponseSchema)
     .mutation(({ ctx, input }) => tokenApi.login({ ...ctx, input })),
   refresh: publicProcedure
-    .meta({ openapi: { method: 'POST', path: '/auth/refresh', tags: ['auth'], protect: false, summary: 'Trade a refresh token for new tokens (the old one stops working)' } })
+    .meta({ openapi: { method: 'POST', path: '/auth/refresh', tags: ['auth'], protect: false, summary: 'Trade a refresh token for new tokens (the old one stops working)' }, errors: [429] })
     .input(refreshInput)
     .output(tokenResponseSchema)
     .mutation(({ ctx, input }) => tokenApi.refresh({ ...ctx, refreshToken: input.refreshToken })),
