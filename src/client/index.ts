@@ -35,6 +35,8 @@ export interface AuraClientOptions {
    * so no token is ever put in a URL; for pages on another origin (listed in CORS_ORIGINS).
    */
   subscriptions?: 'header' | 'ticket';
+  /** The EventSource for `ticket` mode (defaults to the browser's). */
+  EventSource?: typeof globalThis.EventSource;
   /** Your fetch (defaults to the global one). */
   fetch?: typeof fetch;
   /** Called with each new token pair: keep `refreshToken` to resume later (it rotates on every refresh). */
@@ -73,6 +75,7 @@ export function createAuraClient(options: AuraClientOptions): AuraClient {
           transformer: superjson,
           // Asked again on every (re)connect: each ticket opens one stream.
           connectionParams: async () => (session ? { ticket: (await plain.auth.subscriptionTicket.mutate()).ticket } : null),
+          EventSource: options.EventSource,
           eventSourceOptions: { withCredentials: !session },
         });
 
