@@ -23,9 +23,10 @@ export function docsPage(): Response {
   return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' } });
 }
 
-// Scalar's defaults would load fonts from fonts.scalar.com and send "Try it" requests through
-// proxy.scalar.com: both off. Requests go straight to this origin.
-const INIT = `Scalar.createApiReference('#app', ${JSON.stringify({ url: '/api/openapi.json', withDefaultFonts: false, hideClientButton: true, telemetry: false })});\n`;
+// Scalar's defaults would load fonts from fonts.scalar.com, send "Try it" requests through
+// proxy.scalar.com and fetch its agent's curated APIs from api.scalar.com: all off, so the page
+// only ever talks to this origin (the CSP's connect-src 'self' would block the rest anyway).
+const INIT = `Scalar.createApiReference('#app', ${JSON.stringify({ url: '/api/openapi.json', withDefaultFonts: false, hideClientButton: true, telemetry: false, agent: { disabled: true } })});\n`;
 
 // Next runs route handlers from the project root (`next dev`/`next start`); the bundle is a file of
 // the installed package (see outputFileTracingIncludes in next.config.mjs).
