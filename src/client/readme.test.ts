@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -28,11 +28,21 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
+/** dist/client is newer than every source file and the build config (a build takes 15–40 s). */
+async function clientBuildIsFresh(): Promise<boolean> {
+  const built = await stat(path.join(ROOT, 'dist/client/index.d.ts')).catch(() => null);
+  if (!built) return false;
+  const sources = [path.join(ROOT, 'tsup.client.config.ts'), path.join(ROOT, 'package.json')];
+  for (const file of await readdir(path.join(ROOT, 'src'), { recursive: true })) if (file.endsWith('.ts')) sources.push(path.join(ROOT, 'src', file));
+  const newest = Math.max(...(await Promise.all(sources.map(async (file) => (await stat(file)).mtimeMs))));
+  return built.mtimeMs > newest;
+}
+
 describe('the README’s typed client', () => {
   it('compiles outside the repo with only aura-ide/client, keeps its types strict, and runs against a live server', async () => {
     const snippet = blocks.find((block) => block.action === 'client');
     expect(snippet, 'README.md has a <!-- readme-test: client --> block').toBeDefined();
-    await run('npx', ['tsup', '--config', 'tsup.client.config.ts', '--silent'], { cwd: ROOT });
+    if (!(await clientBuildIsFresh())) await run('npx', ['tsup', '--config', 'tsup.client.config.ts', '--silent'], { cwd: ROOT });
 
     const app = path.join(scratch, 'app');
     await mkdir(path.join(app, 'node_modules', '@types'), { recursive: true });
@@ -84,7 +94,7 @@ describe('the README’s typed client', () => {
     } finally {
       await server.stop();
     }
-  }, 90_000);
+  }, 150_000);
 });
 
 describe('the README’s "Add a router" steps', () => {
@@ -106,5 +116,5 @@ describe('the README’s "Add a router" steps', () => {
     }).catch((error: { stdout: string; stderr: string }) => error);
     expect(tested.stdout).toMatch(/notes\.rename with the owner's noteId answers NOT_FOUND/);
     expect(tested.stdout).toMatch(/Test Files\s+2 passed/);
-  }, 120_000);
+  }, 150_000);
 });
