@@ -11,6 +11,8 @@ const nextConfig = {
     // file uploads fit, and a larger body stays larger than the limit, which answers 413.
     proxyClientMaxBodySize: 16 * 1024 * 1024 + 1,
   },
+  // The API reference's script is read from the package at run time (src/server/rest/docs.ts).
+  outputFileTracingIncludes: { '/api/docs/[asset]': ['./node_modules/@scalar/api-reference/dist/browser/standalone.js'] },
 };
 
 export default nextConfig;

@@ -11,7 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { env } from '@/env';
 import { createThrottle } from '@/server/auth/throttle';
 import { createDatabase } from '@/server/db/client';
-import { restRoutes } from '@/server/rest/routes';
+import { createRestHandler } from '@/server/rest/handler';
 
 const USERS = 8;
 const THROUGHPUT_SECONDS = 10;
@@ -22,18 +22,18 @@ const PASSWORD = 'bench passphrase that is long enough';
 const { db, close } = createDatabase(env.DATABASE_URL, { max: 20 });
 // Limits high enough that the benchmark measures logins, not the rate limiter.
 const throttle = createThrottle({ keyPrefix: `bench${Date.now()}`, windowMs: 60_000, maxPerIp: 1_000_000, lockout: { threshold: 1_000_000 } });
-const rest = restRoutes({ db: () => db, throttle: () => throttle });
+const rest = createRestHandler({ db: () => db, throttle: () => throttle });
 
 const run = Date.now().toString(36);
 const emails = Array.from({ length: USERS }, (_, i) => `bench-${run}-${i}@example.com`);
 
-function post(handler: (req: Request) => Promise<Response>, body: unknown) {
-  return handler(new Request('http://bench.local/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+function post(path: string, body: unknown) {
+  return rest(new Request(`http://bench.local/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
 }
 
 async function login(i: number): Promise<number> {
   const started = performance.now();
-  const response = await post(rest.login.POST, { email: emails[i % USERS], password: PASSWORD });
+  const response = await post('/auth/login', { email: emails[i % USERS], password: PASSWORD });
   if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
   return performance.now() - started;
 }
@@ -43,7 +43,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function main() {
   for (const [i, email] of emails.entries()) {
-    const response = await post(rest.signup.POST, { email, username: `bench_${run}_${i}`, password: PASSWORD });
+    const response = await post('/auth/signup', { email, username: `bench_${run}_${i}`, password: PASSWORD });
     if (response.status !== 201) throw new Error(`signup answered ${response.status}: ${await response.text()}`);
   }
   for (let i = 0; i < 5; i++) await login(i);

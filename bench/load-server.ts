@@ -17,17 +17,17 @@ import { env } from '@/env';
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 async function auraHandler(sandboxDir: string): Promise<{ handle: Handler; close: () => Promise<void> }> {
-  const [{ handleTrpcRequest, TRPC_ENDPOINT }, { createDatabase }, { LocalSandboxProvider }, { restRoutes }, { stopAllWatchers }, { getThrottle }] = await Promise.all([
+  const [{ handleTrpcRequest, TRPC_ENDPOINT }, { createDatabase }, { LocalSandboxProvider }, { createRestHandler }, { stopAllWatchers }, { getThrottle }] = await Promise.all([
     import('@/server/api/http'),
     import('@/server/db/client'),
     import('@/server/sandbox'),
-    import('@/server/rest/routes'),
+    import('@/server/rest/handler'),
     import('@/server/workspace/watchers'),
     import('@/server/auth/throttle-instance'),
   ]);
   const { db, close } = createDatabase(env.DATABASE_URL, { max: env.DATABASE_POOL_MAX });
   const sandboxes = new LocalSandboxProvider({ dataDir: sandboxDir });
-  const rest = restRoutes({ db: () => db, sandboxes: () => sandboxes });
+  const rest = createRestHandler({ db: () => db, sandboxes: () => sandboxes });
   return {
     async handle(req, res) {
       const chunks: Buffer[] = [];
@@ -39,7 +39,7 @@ async function auraHandler(sandboxDir: string): Promise<{ handle: Handler; close
       });
       let response: Response;
       if (req.url?.startsWith(`${TRPC_ENDPOINT}/`)) response = await handleTrpcRequest(request, { db, sandboxes });
-      else if (req.method === 'POST' && req.url === '/api/auth/login') response = await rest.login.POST(request);
+      else if (req.method === 'POST' && req.url === '/api/auth/login') response = await rest(request);
       else response = new Response('not found', { status: 404 });
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));

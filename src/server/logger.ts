@@ -18,7 +18,7 @@ export function createLogger(options: { level: string; destination?: Destination
         return requestId ? { requestId } : {};
       },
       redact: {
-        paths: ['*.password', '*.passwordHash', '*.token', '*.accessToken', '*.refreshToken', 'headers.cookie', 'headers.authorization'],
+        paths: ['*.password', '*.passwordHash', '*.token', '*.accessToken', '*.refreshToken', '*.ticket', '*.connectionParams', 'headers.cookie', 'headers.authorization'],
         remove: true,
       },
     },

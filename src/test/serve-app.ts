@@ -1,6 +1,6 @@
 /**
- * A real Aura server in a child process, for the fault and multi-instance tests: tRPC over
- * node:http (as the Next.js route serves it) plus the setup worker (as `startBackgroundWork`
+ * A real Aura server in a child process, for the fault, multi-instance and client tests: tRPC and
+ * the REST paths over node:http (as the Next.js routes serve them) plus the setup worker (as `startBackgroundWork`
  * runs it), against the database in its config. Started by `startServerProcess`
  * (./server-process.ts), which passes the config as JSON in argv[2]:
  *
@@ -10,10 +10,11 @@
  */
 import { createServer } from 'node:http';
 import { createAgentRuntime } from '@/server/agent/runtime';
-import { handleTrpcRequest } from '@/server/api/http';
+import { handleTrpcRequest, TRPC_ENDPOINT } from '@/server/api/http';
 import { createDatabase } from '@/server/db/client';
 import { startWorker } from '@/server/jobs/queue';
 import { runProjectSetup, SETUP_QUEUE } from '@/server/projects/setup/run-setup';
+import { createRestHandler } from '@/server/rest/handler';
 import { LocalSandboxProvider } from '@/server/sandbox';
 import type { SandboxProvider } from '@/server/sandbox/types';
 import { stopAllWatchers } from '@/server/workspace/watchers';
@@ -50,6 +51,8 @@ const worker =
         handler: (job) => runProjectSetup({ db, provider: sandboxes, projectId: String(job.payload.projectId) }),
       });
 
+const rest = createRestHandler({ db: () => db, sandboxes: () => sandboxes, agent: () => agent });
+
 const server = createServer(async (req, res) => {
   try {
     const chunks: Buffer[] = [];
@@ -60,7 +63,7 @@ const server = createServer(async (req, res) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
     const request = new Request(`http://${req.headers.host ?? '127.0.0.1'}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined, signal: gone.signal });
-    const response = await handleTrpcRequest(request, { db, sandboxes, agent });
+    const response = req.url?.startsWith(`${TRPC_ENDPOINT}/`) ? await handleTrpcRequest(request, { db, sandboxes, agent }) : await rest(request);
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (response.body) for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
     res.end();

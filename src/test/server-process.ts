@@ -10,6 +10,8 @@ const CLIENT_ADDRESS = path.join(import.meta.dirname, '../cli/client-address.mjs
 
 export interface ServerProcess {
   pid: number;
+  /** `http://127.0.0.1:<port>`: the REST paths under /api, tRPC at /api/trpc. */
+  url: string;
   /** `http://127.0.0.1:<port>/api/trpc`. */
   trpcUrl: string;
   /** Ends the process with SIGKILL: no cleanup, no graceful anything. Resolves once it is gone. */
@@ -50,6 +52,7 @@ export async function startServerProcess(config: ServeAppConfig & { env?: Record
   const gone = () => child.exitCode !== null || child.signalCode !== null;
   return {
     pid: child.pid!,
+    url: `http://127.0.0.1:${port}`,
     trpcUrl: `http://127.0.0.1:${port}/api/trpc`,
     async kill() {
       if (!gone()) child.kill('SIGKILL');

@@ -39,7 +39,7 @@ export const getServerCaller = cache(async () => createCaller(await createContex
 /** The signed-in user of this request, or null. */
 export const getCurrentUser = cache(async () => {
   const api = await getServerCaller();
-  return api.auth.profile().catch((error: unknown) => {
+  return api.auth.profile().then(({ user }) => user, (error: unknown) => {
     if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') return null;
     throw error;
   });

@@ -103,3 +103,20 @@ export function isDocumentationPath(path: string): boolean {
   const name = clean.split('/').at(-1) ?? '';
   return /\.(md|mdx|txt)$/i.test(name) || /^(README|CHANGELOG)([.-].*)?$/i.test(name) || /^docs\//.test(clean);
 }
+
+/** An agent thread as clients see it (the seed's AIAgentSession). */
+export const agentThreadSchema = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  sessionId: z.uuid().nullable(),
+  agentType: agentTypeSchema,
+  title: z.string(),
+  modelId: z.string().nullable(),
+  approvalMode: approvalModeSchema,
+  state: z.enum(THREAD_STATES),
+  tools: z.array(agentToolNameSchema),
+  pendingApproval: z.array(toolCallSchema).nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});

@@ -27,17 +27,17 @@ export const signupInput = z.object({
   password: passwordSchema,
   firstName: nameSchema.optional(),
   lastName: nameSchema.optional(),
-});
+}).meta({ examples: [{ email: 'ada@example.com', username: 'ada', password: 'correct horse battery staple', firstName: 'Ada', lastName: 'Lovelace' }] });
 export type SignupInput = z.infer<typeof signupInput>;
 
 export const loginInput = z.object({
   email: emailSchema,
   // Only presence is checked at login: rules belong to sign-up and password changes.
   password: z.string().min(1, 'Enter your password.').max(1024),
-});
+}).meta({ examples: [{ email: 'ada@example.com', password: 'correct horse battery staple' }] });
 export type LoginInput = z.infer<typeof loginInput>;
 
-export const refreshInput = z.object({ refreshToken: z.string().min(1).max(512) });
+export const refreshInput = z.object({ refreshToken: z.string().min(1).max(512) }).meta({ examples: [{ refreshToken: 'the refreshToken from signup, login or the last refresh' }] });
 export type RefreshInput = z.infer<typeof refreshInput>;
 
 export const updateProfileInput = z.object({
@@ -45,13 +45,13 @@ export const updateProfileInput = z.object({
   lastName: nameSchema.optional(),
   avatar: z.union([z.url('Enter a full URL, such as https://…').max(2048), z.literal('')]).optional(),
   preferences: userPreferencesSchema.partial().optional(),
-});
+}).meta({ examples: [{ firstName: 'Ada', preferences: { theme: 'dark' } }] });
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;
 
 export const changePasswordInput = z.object({
   currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
   newPassword: passwordSchema,
-});
+}).meta({ examples: [{ currentPassword: 'correct horse battery staple', newPassword: 'a longer passphrase nobody guesses' }] });
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
 /** A user as every response shows it: never the password hash. */
@@ -77,3 +77,16 @@ export const authSessionSchema = z.object({
   current: z.boolean(),
 });
 export type AuthSession = z.infer<typeof authSessionSchema>;
+
+/** The seed's answer to signup, login and refresh. `accessToken` lasts 15 minutes; refresh before. */
+export const tokenResponseSchema = z.object({ success: z.literal(true), user: publicUserSchema, accessToken: z.string(), refreshToken: z.string() });
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+/** The seed's `GET/PUT /api/auth/profile`. */
+export const profileResponseSchema = z.object({ success: z.literal(true), user: publicUserSchema });
+
+/** An opaque, single-use ticket that opens one subscription for about a minute (see `auth.subscriptionTicket`). */
+export const subscriptionTicketSchema = z.object({ ticket: z.string(), expiresAt: z.date() });
+
+/** An answer that only says it worked. */
+export const okSchema = z.object({ success: z.literal(true) });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { refineUiLibrary } from '@/lib/catalog/ui-library';
 import { uiLibrarySchema } from '@/lib/catalog/ui-library-ids';
 import { frameworkSchema } from './frameworks';
+import { setupStepSchema } from './setup';
 
 export const PROJECT_STATUSES = ['initializing', 'ready', 'error'] as const;
 export const projectStatusSchema = z.enum(PROJECT_STATUSES);
@@ -47,7 +48,7 @@ export const projectConfigurationSchema = z.object({
 });
 export type ProjectConfiguration = z.infer<typeof projectConfigurationSchema>;
 
-export const projectIdInput = z.object({ projectId: z.uuid('Not a project id.') });
+export const projectIdInput = z.object({ projectId: z.uuid('Not a project id.') }).meta({ examples: [{ projectId: '0b6f8a52-3c1e-4d5f-9a7b-2e4c6d8f0a1b' }] });
 
 export const createProjectInput = z
   .object({
@@ -58,13 +59,14 @@ export const createProjectInput = z
     configuration: projectConfigurationSchema.default(() => projectConfigurationSchema.parse({})),
   })
   // The library must be one the catalog offers for this framework, and still available.
-  .superRefine(refineUiLibrary);
+  .superRefine(refineUiLibrary)
+  .meta({ examples: [{ name: 'My first app', framework: 'react', uiLibrary: 'none', configuration: { typescript: true, tailwindcss: false, packageManager: 'npm' } }] });
 export type CreateProjectInput = z.infer<typeof createProjectInput>;
 
 export const updateProjectInput = projectIdInput.extend({
   name: projectNameSchema.optional(),
   description: z.string().trim().max(500, 'Use at most 500 characters.').nullable().optional(),
-});
+}).meta({ examples: [{ projectId: '0b6f8a52-3c1e-4d5f-9a7b-2e4c6d8f0a1b', name: 'Renamed app' }] });
 export type UpdateProjectInput = z.infer<typeof updateProjectInput>;
 
 export const listProjectsInput = z.object({
@@ -72,5 +74,29 @@ export const listProjectsInput = z.object({
   limit: z.number().int().min(1).max(100).default(20),
   /** Opaque: the `nextCursor` of the previous page. */
   cursor: z.string().max(200).optional(),
-});
+}).meta({ examples: [{ search: 'app', limit: 20 }] });
 export type ListProjectsInput = z.infer<typeof listProjectsInput>;
+
+/** A project as its owner sees it (the seed's Project). */
+export const projectSchema = z.object({
+  id: z.uuid(),
+  ownerId: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  framework: frameworkSchema,
+  uiLibrary: z.string().nullable(),
+  configuration: projectConfigurationSchema,
+  status: projectStatusSchema,
+  /** The seed's `e2bSessionId`: the sandbox's id, whichever provider runs it. */
+  sandboxId: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const setupStatusSchema = z.enum(['pending', 'in-progress', 'completed', 'failed']);
+
+export const projectPageSchema = z.object({ items: z.array(projectSchema), nextCursor: z.string().nullable() });
+export const createdProjectSchema = z.object({ success: z.literal(true), project: projectSchema, setupStatus: setupStatusSchema });
+export const setupRetrySchema = z.object({ success: z.literal(true), setupStatus: setupStatusSchema });
+/** The seed's `GET /api/projects/{id}/status`. */
+export const setupProgressSchema = z.object({ success: z.literal(true), projectId: z.uuid(), status: projectStatusSchema, setupStatus: setupStatusSchema, steps: z.array(setupStepSchema) });

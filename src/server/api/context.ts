@@ -63,11 +63,13 @@ export async function createRequestContext(options: {
   throttle?: Throttle;
   sandboxes?: SandboxProvider;
   agent?: AgentRuntime;
+  /** A single-use ticket from a subscription's connection params (`auth.subscriptionTicket`); only subscriptions pass it. */
+  subscriptionTicket?: string;
   /** Chosen by the HTTP handler (from `x-request-id` or new) when it already opened the request's scope. */
   requestId?: string;
 }): Promise<InnerContext> {
   const { db, headers } = options;
-  const user = await resolveRequestUser({ db, headers }).catch((error: unknown) => {
+  const user = await resolveRequestUser({ db, headers, subscriptionTicket: options.subscriptionTicket }).catch((error: unknown) => {
     // Thrown here, outside any procedure: the procedures' error mapping never sees it.
     if (isDatabaseUnavailable(error)) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable. Try again shortly.', cause: error });
     throw error;

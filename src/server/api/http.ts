@@ -40,10 +40,12 @@ export async function handleTrpcRequest(req: Request, options: { db: Database; t
       endpoint: TRPC_ENDPOINT,
       req,
       router: appRouter,
-      createContext: ({ resHeaders }) => {
+      createContext: ({ resHeaders, info }) => {
         // Thrown from here, the refusal gets tRPC's error shape and status like any other error.
         if (refusal) throw new TRPCError({ code: refusal.code, message: refusal.message, cause: refusal });
-        return createRequestContext({ db: options.db, headers: req.headers, resHeaders, requestId, throttle: options.throttle, sandboxes: options.sandboxes, agent: options.agent });
+        // A ticket opens a subscription (a read), never a query or mutation.
+        const ticket = info.type === 'subscription' ? info.connectionParams?.ticket : undefined;
+        return createRequestContext({ db: options.db, headers: req.headers, resHeaders, requestId, throttle: options.throttle, sandboxes: options.sandboxes, agent: options.agent, subscriptionTicket: ticket });
       },
       responseMeta({ errors }) {
         const wait = errors.map(retryAfterSeconds).find((seconds) => seconds !== undefined);

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
+import type { OpenApiMeta } from 'trpc-to-openapi';
 import { isAppError, isDatabaseUnavailable, isUnstorableValue, type FieldIssue } from '@/server/errors';
 import { observeProcedure } from '@/server/observability/procedure-observer';
 import { withRequestScope } from '@/server/observability/request-scope';
@@ -32,7 +33,14 @@ export function describeError(error: TRPCError): { code: TRPCError['code']; mess
   return { code: error.code, message, issues };
 }
 
-const t = initTRPC.context<InnerContext>().create({
+/**
+ * A procedure's metadata: `openapi` publishes it as a REST path in /api/openapi.json (served by
+ * src/server/rest); `status` is that path's success status when it is not 200 (201 for creations);
+ * `errors` documents statuses beyond the usual 400/401/403/404/500 (409 taken, 429 throttled).
+ */
+export type ProcedureMeta = OpenApiMeta<{ status?: 201; errors?: (409 | 429)[] }>;
+
+const t = initTRPC.context<InnerContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     // No stack traces leave the server, in any environment.

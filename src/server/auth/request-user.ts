@@ -6,13 +6,15 @@ import { getMetrics } from '@/server/observability/metrics';
 import { findActiveSessionUser } from '@/server/sessions/auth-sessions';
 import { verifyAccessToken } from './access-tokens';
 import { readCookie, secureCookies, sessionCookieName } from './cookies';
+import { redeemSubscriptionTicket } from './subscription-tickets';
 import type { AuthUser, ClientInfo } from './types';
 
 /**
  * Resolves the caller from `Authorization: Bearer` (the token API) or the Auth.js session cookie
  * (the browser), and checks that the session behind it is still active.
  */
-export async function resolveRequestUser(options: { db: Database; headers: Headers }): Promise<AuthUser | null> {
+export async function resolveRequestUser(options: { db: Database; headers: Headers; subscriptionTicket?: string }): Promise<AuthUser | null> {
+  if (options.subscriptionTicket) return resolveTicketUser(options.db, options.subscriptionTicket);
   const bearer = /^Bearer\s+(\S+)$/i.exec(options.headers.get('authorization') ?? '')?.[1];
   if (bearer) {
     const claims = await verifyAccessToken(bearer).catch((error: unknown) => {
@@ -38,6 +40,17 @@ export async function resolveRequestUser(options: { db: Database; headers: Heade
   if (!token || typeof token.sid !== 'string' || typeof token.sub !== 'string') return null;
   const user = await findActiveSessionUser({ db: options.db, sessionId: token.sid });
   return user && user.id === token.sub ? { ...user, sessionId: token.sid, via: 'cookie' } : null;
+}
+
+/** A subscription opened with a single-use ticket (`auth.subscriptionTicket`) acts as its sign-in's bearer. */
+async function resolveTicketUser(db: Database, ticket: string): Promise<AuthUser | null> {
+  const claims = await redeemSubscriptionTicket(ticket);
+  if (!claims) {
+    getMetrics().authFailures.inc({ reason: 'invalid_token' });
+    return null;
+  }
+  const user = await findActiveSessionUser({ db, sessionId: claims.sessionId });
+  return user && user.id === claims.userId ? { ...user, sessionId: claims.sessionId, via: 'bearer' } : null;
 }
 
 /**

@@ -75,8 +75,8 @@ describe('POST /api/auth/signup', () => {
   });
 
   it('answers a body that is not JSON with 400', async () => {
-    const routes = (await import('@/server/rest/routes')).restRoutes({ db: () => db, throttle: () => testThrottle() });
-    const response = await routes.signup.POST(new Request('http://aura.test/api/auth/signup', { method: 'POST', body: '{"email":' }));
+    const rest = (await import('@/server/rest/handler')).createRestHandler({ db: () => db, throttle: () => testThrottle() });
+    const response = await rest(new Request('http://aura.test/api/auth/signup', { method: 'POST', body: '{"email":' }));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ success: false, error: { code: 'BAD_REQUEST' } });
   });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { LoginInput, PublicUser, SignupInput } from '@/lib/schemas/auth';
+import type { LoginInput, PublicUser, SignupInput, TokenResponse } from '@/lib/schemas/auth';
 import { env } from '@/env';
 import { recordAudit } from '@/server/audit/record-audit';
 import { authOutcomeOf } from '@/server/observability/auth-metrics';
@@ -17,13 +17,7 @@ import type { Throttle } from './throttle';
 import { throttled } from './throttle-instance';
 import type { ClientInfo } from './types';
 
-/** The seed's token API response. */
-export interface TokenResponse {
-  success: true;
-  user: PublicUser;
-  accessToken: string;
-  refreshToken: string;
-}
+export type { TokenResponse };
 
 interface Deps {
   db: Database;

@@ -159,10 +159,13 @@ describe('request ids and logs', () => {
     await withRequestScope('req-42', async () => {
       await Promise.resolve();
       logger.child({ domain: 'auth' }).info({ event: 'audit', body: { password: 'hunter2', refreshToken: 'art_x' } }, 'audit: login_failure');
+      // A subscription's ticket, alone or inside its connection params.
+      logger.info({ info: { ticket: 'tkt_a', connectionParams: { ticket: 'tkt_b' } } }, 'subscription opened');
     });
     logger.info('outside a request');
     expect(lines[0]).toMatchObject({ service: 'aura', domain: 'auth', requestId: 'req-42', event: 'audit', msg: 'audit: login_failure' });
     expect(JSON.stringify(lines[0])).not.toMatch(/hunter2|art_x/);
-    expect(lines[1]).not.toHaveProperty('requestId');
+    expect(JSON.stringify(lines[1])).not.toMatch(/tkt_a|tkt_b/);
+    expect(lines[2]).not.toHaveProperty('requestId');
   });
 });

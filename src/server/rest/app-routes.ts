@@ -1,5 +1,5 @@
 import { getDb } from '@/server/db';
-import { restRoutes } from './routes';
+import { createRestHandler } from './handler';
 
-/** The REST routes on the app's database; `src/app/api/**\/route.ts` files re-export them. */
-export const rest = restRoutes({ db: getDb });
+/** The REST surface on the app's database; each documented path's `src/app/api/**\/route.ts` exports it. */
+export const handleRest = createRestHandler({ db: getDb });

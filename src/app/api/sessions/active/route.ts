@@ -1,5 +1,5 @@
-import { rest } from '@/server/rest/app-routes';
+import { handleRest } from '@/server/rest/app-routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET } = rest.activeSessions;
+export { handleRest as GET };

@@ -1,5 +1,5 @@
-import { rest } from '@/server/rest/app-routes';
+import { handleRest } from '@/server/rest/app-routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { POST } = rest.projectSession;
+export { handleRest as POST };
